@@ -1,0 +1,63 @@
+"""``realname-precheck check RECORD.json``: report every field the registry would reject."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from pathlib import Path
+
+from desktop.commands import UsageError
+from desktop.core import record as records
+from desktop.core.engine import check_record
+from desktop.core.findings import Finding, summary
+from desktop.core.report_text import render_text
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("check", help="check a registrant record (JSON) and its scans")
+    p.add_argument("record", help="record file (JSON); '-' reads standard input")
+    p.add_argument("--image", action="append", default=[], metavar="PATH",
+                   help="a scan to inspect as well (repeatable)")  # fmt: skip
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language")
+    p.add_argument("--today", type=parse_today, help="date to check against (YYYY-MM-DD)")
+    p.set_defaults(run=run)
+
+
+def parse_today(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    record, base = _read(args.record)
+    findings = check_record(record, today=args.today, base_dir=base, extra_images=args.image)
+    if args.json:
+        print(json.dumps(to_json(findings, args.lang), ensure_ascii=False, indent=2))
+    else:
+        print(render_text(findings, args.lang))
+    return 1 if any(f.severity == "error" for f in findings) else 0
+
+
+def _read(path: str) -> tuple[records.Record, Path]:
+    try:
+        if path == "-":
+            import sys
+
+            return records.from_dict(json.loads(sys.stdin.read())), Path.cwd()
+        return records.load(path), Path(path).resolve().parent
+    except (records.RecordError, json.JSONDecodeError) as exc:
+        raise UsageError(str(exc)) from None
+
+
+def to_json(findings: list[Finding], lang: str) -> dict:
+    counts = summary(findings)
+    return {
+        "ok": counts["errors"] == 0,
+        "errors": counts["errors"],
+        "warnings": counts["warnings"],
+        "findings": [f.to_json(lang) for f in findings],
+    }
