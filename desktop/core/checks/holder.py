@@ -50,14 +50,13 @@ def _cert_fits_holder(ctx: Context) -> Iterator[Finding]:
     if ctx.region and ctx.region not in cert.regions:
         yield make("REGION_CERT_MISMATCH", ("region", "cert_type"),
                    cert=cert.code, region=r.region.strip().upper())  # fmt: skip
-    elif permit_region := _permit_letter_region(ctx):
-        if ctx.region != permit_region:
-            yield make("REGION_CERT_MISMATCH", ("region", "cert_number"), fix=permit_region,
-                       cert=cert.code, region=r.region.strip().upper())  # fmt: skip
-    if r.holder_type in HOLDER_TYPES and (name := r.name_zh.strip() or r.name_en.strip()):
-        if looks_like_organization(name) != (r.holder_type == "organization"):
-            yield make("HOLDER_TYPE_NAME_MISMATCH", ("name_zh", "holder_type"),
-                       holder=r.holder_type)  # fmt: skip
+    elif (permit_region := _permit_letter_region(ctx)) and ctx.region != permit_region:
+        yield make("REGION_CERT_MISMATCH", ("region", "cert_number"), fix=permit_region,
+                   cert=cert.code, region=r.region.strip().upper())  # fmt: skip
+    name = r.name_zh.strip() or r.name_en.strip()
+    is_org = r.holder_type == "organization"
+    if r.holder_type in HOLDER_TYPES and name and looks_like_organization(name) != is_org:
+        yield make("HOLDER_TYPE_NAME_MISMATCH", ("name_zh", "holder_type"), holder=r.holder_type)
 
 
 def _permit_letter_region(ctx: Context) -> str:
