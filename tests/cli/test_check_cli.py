@@ -57,7 +57,7 @@ def test_bad_record_exits_one_with_every_finding(tmp_path: Path, capsys) -> None
 
 
 def test_english_messages(tmp_path: Path, capsys) -> None:
-    code, out = run_json(capsys, "--lang", "en", str(write(tmp_path, example(name_zh=""))))
+    _, out = run_json(capsys, "--lang", "en", str(write(tmp_path, example(name_zh=""))))
     missing = next(f for f in out["findings"] if f["code"] == "NAME_MISSING")
     assert missing["message"].startswith("Enter the holder name")
     assert missing["registry_message"] == "Registrant contact information invalid"

@@ -73,8 +73,14 @@ def test_china_site_eligibility(holder: str, region: str, site: str, expected: b
 
 
 def test_foreign_permanent_resident_on_china_site_is_only_a_warning() -> None:
-    f = one("SITE_REGION_UNSUPPORTED", cert_type="WJLSFZ", region="US",
-            cert_number="911840198001010013", name_zh="John Smith", name_en="John Smith")  # fmt: skip
+    name = {"name_zh": "John Smith", "name_en": "John Smith"}
+    f = one(
+        "SITE_REGION_UNSUPPORTED",
+        cert_type="WJLSFZ",
+        region="US",
+        cert_number="911840198001010013",
+        **name,
+    )
     assert f.severity == "warning"
 
 
