@@ -1,0 +1,159 @@
+"""Find certificate numbers in recognised text, repairing look-alike letters, and verify them.
+
+The check algorithms are the ones in cnnic-rules.md 2 (GB 11643, GB 32100, GB 11714, ICAO 9303).
+A number that passes its check character is "verified": the recogniser cannot have misread it
+in a way that still passes, except in rare coincidences.
+"""
+
+from __future__ import annotations
+
+import re
+
+USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+# What a recogniser may read where a digit is printed (for positions that hold digits only).
+DIGIT_LOOKALIKES = {
+    "0": "OoDQU",
+    "1": "Il|!i",
+    "2": "Zz",
+    "5": "Ss",
+    "6": "Gb",
+    "7": "T",
+    "8": "B",
+    "9": "g",
+}
+AS_DIGIT = str.maketrans({c: d for d, cs in DIGIT_LOOKALIKES.items() for c in cs})
+_LOOKALIKE = re.escape("".join(DIGIT_LOOKALIKES.values()))
+RIC_WEIGHTS = tuple(pow(2, 17 - i, 11) for i in range(17))
+
+
+def ric_valid(number: str) -> bool:
+    """GB 11643 check (resident ID, residence permits, new foreign permanent resident ID).
+
+    >>> ric_valid("11010519491231002X"), ric_valid("110105194912310021")
+    (True, False)
+    """
+    if not re.fullmatch(r"\d{17}[\dX]", number):
+        return False
+    total = sum(int(c) * w for c, w in zip(number, RIC_WEIGHTS, strict=False))
+    check = (12 - total % 11) % 11
+    return number[17] == ("X" if check == 10 else str(check))
+
+
+def uscc_valid(code: str) -> bool:
+    """GB 32100 check of an 18-character Unified Social Credit Code.
+
+    >>> uscc_valid("91350100M000100Y43"), uscc_valid("91350100M000100Y44")
+    (True, False)
+    """
+    if not re.fullmatch(rf"[{USCC_ALPHABET}]{{2}}\d{{6}}[{USCC_ALPHABET}]{{10}}", code):
+        return False
+    total = sum(USCC_ALPHABET.index(c) * pow(3, i, 31) for i, c in enumerate(code[:17]))
+    return code[17] == USCC_ALPHABET[(31 - total % 31) % 31]
+
+
+def org_code_valid(code: str) -> bool:
+    """GB 11714 check of a 9-character organization code (hyphen optional).
+
+    >>> org_code_valid("D2143569-X"), org_code_valid("D21435690")
+    (True, False)
+    """
+    code = code.replace("-", "")
+    if not re.fullmatch(r"[0-9A-Z]{8}[0-9X]", code):
+        return False
+    values = [int(c) if c.isdigit() else ord(c) - 55 for c in code[:8]]
+    check = 11 - sum(v * w for v, w in zip(values, (3, 7, 9, 10, 5, 8, 4, 2), strict=True)) % 11
+    return code[8] == {10: "X", 11: "0"}.get(check, str(check))
+
+
+def icao_check(field: str) -> str:
+    """ICAO 9303 check digit (weights 7, 3, 1; A=10 … Z=35; filler < = 0).
+
+    The ICAO 9303 specimen: document L898902C3, birth 740812, expiry 120415.
+
+    >>> icao_check("L898902C3"), icao_check("740812"), icao_check("120415")
+    ('6', '2', '9')
+    """
+
+    def value(c: str) -> int:
+        return int(c) if c.isdigit() else 0 if c == "<" else ord(c) - 55
+
+    return str(sum(value(c) * (7, 3, 1)[i % 3] for i, c in enumerate(field)) % 10)
+
+
+def as_digits(text: str) -> str:
+    """Read look-alike letters as the digits printed there.
+
+    >>> as_digits("11O1O5l949")
+    '1101051949'
+    """
+    return text.translate(AS_DIGIT)
+
+
+_RIC_RUN = re.compile(rf"[0-9{_LOOKALIKE}]{{17}}[0-9Xx×{_LOOKALIKE}]")
+
+
+def find_ric(text: str) -> tuple[str, bool] | None:
+    """The 18-character ID number in ``text`` (letters repaired), preferring a valid one.
+
+    Of several valid readings the one needing the fewest repairs wins, so the "o" of a
+    label "Card No" is not taken for a leading zero.
+
+    >>> find_ric("公民身份号码11O10519491231002x")
+    ('11010519491231002X', True)
+    """
+    found: list[tuple[int, str]] = []
+    for run in re.findall(r"[0-9A-Za-z|!×]{18,}", text):
+        for start in range(len(run) - 17):
+            piece = run[start : start + 18]
+            if _RIC_RUN.fullmatch(piece):
+                head, last = as_digits(piece[:17]), piece[17]
+                last = "X" if last in "Xx×" else as_digits(last)
+                repairs = sum(not c.isdigit() for c in piece[:17])
+                found.append((repairs, head + last))
+    return _best([number for _, number in sorted(found, key=lambda f: f[0])], ric_valid)
+
+
+def find_uscc(text: str) -> tuple[str, bool] | None:
+    """The 18-character USCC in ``text``, preferring one that passes its check.
+
+    >>> find_uscc("统一社会信用代码91350100MO00100Y43")
+    ('91350100M000100Y43', True)
+    """
+    found = []
+    for run in re.findall(r"[0-9A-Z]{18,}", text.upper()):
+        for start in range(len(run) - 17):
+            found.extend(_uscc_variants(run[start : start + 18]))
+    return _best(found, uscc_valid)
+
+
+def _uscc_variants(piece: str) -> list[str]:
+    """The piece as read, and with the letters the USCC alphabet lacks replaced."""
+    fixed = piece[:2] + as_digits(piece[2:8]) + piece[8:]
+    fixed = fixed.translate(str.maketrans("IOSVZ", "1052Z")).replace("Z", "2")
+    return [piece, fixed] if fixed != piece else [piece]
+
+
+def find_org_code(text: str) -> tuple[str, bool] | None:
+    """An organization code printed ``XXXXXXXX-X`` in ``text``, returned without the hyphen.
+
+    A letter O, I, S or Z may stand for the digit printed there: the reading that passes the
+    check wins.
+
+    >>> find_org_code("代码D2143569-X"), find_org_code("代码ODRRRTGF-2")
+    (('D2143569X', True), ('0DRRRTGF2', True))
+    """
+    found = []
+    for body, check in re.findall(r"([0-9A-Z]{8})[-—一_~]([0-9XO])", text.upper()):
+        found.append(body + check)
+        found.append(body.translate(_ORG_DIGITS) + check.replace("O", "0"))
+    return _best(found, org_code_valid)
+
+
+_ORG_DIGITS = str.maketrans("OISZ", "0152")
+
+
+def _best(found: list[str], valid) -> tuple[str, bool] | None:
+    for number in found:
+        if valid(number):
+            return number, True
+    return (found[0], False) if found else None

@@ -1,0 +1,75 @@
+"""What was read from one scan: the document kind and the values found on it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from desktop.core.ocr.lines import Box, TextLine
+
+
+@dataclass(frozen=True)
+class Value:
+    """A value read from the scan, where it was, how sure the recogniser was.
+
+    ``verified``: it passed a check character (ID number, USCC, MRZ), so a misreading is ruled out.
+    """
+
+    text: str
+    box: Box | None = None
+    score: float = 1.0
+    verified: bool = False
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One scan understood: kind (see resources/ocr_documents.json) and the fields found."""
+
+    kind: str
+    name: Value | None = None
+    number: Value | None = None
+    issue_date: date | None = None
+    expiry_date: date | None = None
+    long_term: bool = False  # validity "长期" (no end date)
+    dates_verified: bool = False  # MRZ check digit, or a consistent validity span
+    latin_name: str = ""  # the Latin name as printed (passports, permits)
+    has_back: bool = False  # the emblem/back side is in the same image as the front
+    lines: tuple[TextLine, ...] = field(default=(), repr=False)
+
+    def values(self) -> dict[str, str]:
+        """Record fields this scan can fill ("Read from scan"); only what was found.
+
+        >>> Reading("id_front", name=Value("张三"), number=Value("11010519491231002X")).values()
+        {'name_zh': '张三', 'cert_number': '11010519491231002X'}
+        """
+        found = {
+            "name_zh": self.name.text if self.name else "",
+            "cert_number": self.number.text if self.number else "",
+            "cert_issue_date": self.issue_date.isoformat() if self.issue_date else "",
+            "cert_expiry_date": self.expiry_date.isoformat() if self.expiry_date else "",
+        }
+        return {key: value for key, value in found.items() if value}
+
+    def to_json(self) -> dict:
+        """A plain-data form (for ``check --ocr --json`` and the window's worker signal)."""
+
+        def value(v: Value | None) -> dict | None:
+            if v is None:
+                return None
+            return {
+                "text": v.text,
+                "box": list(v.box) if v.box else None,
+                "score": round(v.score, 3),
+                "verified": v.verified,
+            }
+
+        return {
+            "kind": self.kind,
+            "name": value(self.name),
+            "number": value(self.number),
+            "issue_date": self.issue_date.isoformat() if self.issue_date else None,
+            "expiry_date": self.expiry_date.isoformat() if self.expiry_date else None,
+            "long_term": self.long_term,
+            "latin_name": self.latin_name,
+            "has_back": self.has_back,
+        }

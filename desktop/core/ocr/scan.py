@@ -1,0 +1,85 @@
+"""Read scans and cross-check them against a record: the entry points for the CLI and the window.
+
+Window use (never on the UI thread): in a worker call :func:`load` once, then
+:func:`read_scan` per image; the resulting :class:`Reading` objects are plain data. Back on the
+UI thread, :func:`desktop.core.ocr.crosscheck.crosscheck` turns them into findings (fast) and
+:meth:`Reading.values` offers the fields to fill from the scan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+from desktop.core.findings import Finding
+from desktop.core.ocr import engine
+from desktop.core.ocr.crosscheck import crosscheck
+from desktop.core.ocr.document import understand
+from desktop.core.ocr.reading import Reading
+from desktop.core.record import Record, image_paths
+
+
+class ScanError(ValueError):
+    """The file cannot be opened as an image (the message says why, in one line)."""
+
+
+def load() -> engine.Engine:
+    """Load the engine once (slow: call from a worker). Raises :class:`engine.OcrUnavailable`."""
+    return engine.get_engine()
+
+
+def open_image(path: str | Path):
+    """The image upright (EXIF orientation applied), RGB, at most ``engine.MAX_SIDE`` for JPEG."""
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    _register_heif()
+    try:
+        with Image.open(path) as image:
+            image.draft("RGB", (engine.MAX_SIDE, engine.MAX_SIDE))
+            upright = ImageOps.exif_transpose(image)
+            return upright.convert("RGB")
+    except FileNotFoundError:
+        raise ScanError(f"file not found: {path}") from None
+    except (UnidentifiedImageError, Image.DecompressionBombError) as exc:
+        raise ScanError(f"not a readable image: {Path(path).name} ({exc})") from None
+    except OSError as exc:
+        raise ScanError(f"cannot read {Path(path).name}: {exc}") from None
+
+
+def _register_heif() -> None:
+    try:
+        from pillow_heif import register_heif_opener
+    except ImportError:
+        return
+    register_heif_opener()
+
+
+def read_scan(path: str | Path) -> Reading:
+    """Recognise one scan and understand it (slow: worker thread)."""
+    return understand(engine.get_engine().read(open_image(path)))
+
+
+def read_scans(paths: Iterable[str | Path]) -> dict[int, Reading]:
+    """Read every scan that opens; missing or broken files are left to the image checks."""
+    readings = {}
+    for index, path in enumerate(paths):
+        try:
+            readings[index] = read_scan(path)
+        except ScanError:
+            continue
+    return readings
+
+
+def scan_findings(
+    record: Record,
+    *,
+    today: date | None = None,
+    base_dir: str | Path | None = None,
+    extra_images: Iterable[str | Path] = (),
+) -> list[Finding]:
+    """OCR every scan of ``record`` (resolved like :func:`desktop.core.engine.check_record`)."""
+    paths = [*image_paths(record, base_dir), *(Path(p) for p in extra_images)]
+    readings = read_scans(paths)
+    names = {i: p.name for i, p in enumerate(paths)}
+    return crosscheck(record, readings, today or date.today(), names)
