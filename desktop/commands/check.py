@@ -10,7 +10,7 @@ from pathlib import Path
 from desktop.commands import UsageError
 from desktop.core import record as records
 from desktop.core.engine import check_record
-from desktop.core.findings import Finding, summary
+from desktop.core.findings import Finding, sort_findings, summary
 from desktop.core.report_text import render_text
 
 
@@ -22,6 +22,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language")
     p.add_argument("--today", type=parse_today, help="date to check against (YYYY-MM-DD)")
+    p.add_argument("--ocr", action="store_true",
+                   help="read each scan offline and cross-check name, number, type")  # fmt: skip
     p.set_defaults(run=run)
 
 
@@ -35,11 +37,23 @@ def parse_today(text: str) -> date:
 def run(args: argparse.Namespace) -> int:
     record, base = _read(args.record)
     findings = check_record(record, today=args.today, base_dir=base, extra_images=args.image)
+    if args.ocr:
+        findings = _with_scans(findings, record, base, args)
     if args.json:
         print(json.dumps(to_json(findings, args.lang), ensure_ascii=False, indent=2))
     else:
         print(render_text(findings, args.lang))
     return 1 if any(f.severity == "error" for f in findings) else 0
+
+
+def _with_scans(findings: list[Finding], record, base: Path, args) -> list[Finding]:
+    from desktop.core.ocr import engine, scan
+
+    try:
+        read = scan.scan_findings(record, today=args.today, base_dir=base, extra_images=args.image)
+    except engine.OcrUnavailable as exc:
+        raise UsageError(str(exc)) from None
+    return sort_findings([*findings, *read])
 
 
 def _read(path: str) -> tuple[records.Record, Path]:
