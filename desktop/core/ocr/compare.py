@@ -78,6 +78,15 @@ def _confusables() -> dict[str, frozenset[str]]:
     return {char: frozenset(others - {char}) for char, others in table.items()}
 
 
+def look_alikes(char: str) -> frozenset[str]:
+    """The characters listed as looking like ``char``.
+
+    >>> sorted(look_alikes("己"))
+    ['已', '巳']
+    """
+    return _confusables().get(char, frozenset())
+
+
 def look_alike(a: str, b: str) -> bool:
     """Two characters listed together in ``resources/confusables_zh.json``.
 
@@ -208,25 +217,22 @@ def compare_numbers(typed: str, scanned: str) -> Comparison:
     """
     a, b = normalise_number(typed), normalise_number(scanned)
     diffs = _align(a, b, a, b, _number_reason)
-    return Comparison(a, b, tuple(_swaps(diffs)))
+    return Comparison(a, b, tuple(_swaps(diffs, a, b)))
 
 
-def _swaps(diffs: list[Difference]) -> list[Difference]:
-    """Two neighbouring differing characters that are each other's: one swap, not two errors."""
+def _swaps(diffs: list[Difference], a: str, b: str) -> list[Difference]:
+    """A character moved by one place (``13`` for ``31``) is one swap, not a gap and an extra."""
     out: list[Difference] = []
     for d in diffs:
         prev = out[-1] if out else None
+        moved = prev and {prev.reason, d.reason} == {"missing", "extra"}
         if (
-            prev
-            and prev.reason == "different"
-            and d.reason == "different"
-            and d.at == prev.at + 1
-            and prev.typed == d.scanned
-            and prev.scanned == d.typed
+            moved
+            and (prev.typed + prev.scanned) == (d.typed + d.scanned)
+            and len(d.typed + d.scanned) == 1
         ):
-            out[-1] = Difference(
-                "order", prev.typed + d.typed, prev.scanned + d.scanned, prev.at, prev.at_scan
-            )
+            at, at_scan = min(prev.at, d.at), min(prev.at_scan, d.at_scan)
+            out[-1] = Difference("order", a[at : at + 2], b[at_scan : at_scan + 2], at, at_scan)
         else:
             out.append(d)
     return out

@@ -27,7 +27,10 @@ class OcrUnavailable(RuntimeError):
 
 def available() -> bool:
     """True when the ``ocr`` extra is installed (checked without importing it)."""
-    return all(importlib.util.find_spec(m) is not None for m in ("rapidocr", "onnxruntime", "cv2"))
+    try:
+        return all(importlib.util.find_spec(m) for m in ("rapidocr", "onnxruntime", "cv2"))
+    except (ImportError, ValueError):  # a module blocked or half-installed
+        return False
 
 
 def model_files(folder: Path | None = None) -> dict[str, Path]:
