@@ -166,12 +166,16 @@ def _county_in(value: str, city: dict) -> bool:
 
 
 def _unique_prefix(value: str, names) -> str | None:
-    """The one name that ``value`` (suffix such as 市/州 dropped) is the start of."""
-    stem = _CITY_SUFFIX.sub("", value)
-    if len(stem) < 2:
-        return None
-    found = {n for n in names if n.startswith(stem)}
-    return found.pop() if len(found) == 1 else None
+    """The one name that ``value`` (or ``value`` without 市/州/地区...) is the start of.
+
+    >>> _unique_prefix("杭州", ["杭州市", "湖州市"]), _unique_prefix("大理州", ["大理白族自治州"])
+    ('杭州市', '大理白族自治州')
+    """
+    for stem in dict.fromkeys((value, _CITY_SUFFIX.sub("", value))):
+        found = {n for n in names if n.startswith(stem)} if len(stem) >= 2 else set()
+        if len(found) == 1:
+            return found.pop()
+    return None
 
 
 def _elsewhere(value: str, province: dict) -> Match:
