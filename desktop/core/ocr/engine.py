@@ -58,6 +58,9 @@ class Engine:
         if not available():
             raise OcrUnavailable(f"scan reading is not installed: {INSTALL_HINT}")
         paths = models or model_files()
+        for path in paths.values():
+            if not Path(path).is_file():
+                raise OcrUnavailable(f"scan reading model missing ({path}); {INSTALL_HINT}")
         try:
             from rapidocr import RapidOCR
         except ImportError as exc:  # a broken install (e.g. a missing native library)

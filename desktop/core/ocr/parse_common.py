@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from desktop.core.ocr.lines import Row, after_label, below
@@ -94,18 +94,33 @@ def consistent_span(start: date | None, end: date | None, years: Sequence[int]) 
     return False
 
 
-def labelled_text(rows: Sequence[Row], labels: Sequence[str], look_below: int = 1) -> Value | None:
-    """The text after a label on its row, or (when the row holds only the label) the next row."""
+def labelled_text(
+    rows: Sequence[Row],
+    labels: Sequence[str],
+    look_below: int = 1,
+    accept: Callable[[str], bool] = bool,
+) -> Value | None:
+    """The text after a label on its row, or, when that is not ``accept``-able (e.g. only an
+    English label), the first acceptable row of the ``look_below`` rows under it."""
     hit = after_label(rows, labels)
     if hit is None:
         return None
     text, row = hit
-    if text:
+    if accept(text):
         return Value(text, row.box, row.score)
     for nxt in below(rows, row, look_below):
-        if nxt.text:
+        if accept(nxt.text):
             return Value(nxt.text, nxt.box, nxt.score)
     return None
+
+
+def has_date(text: str) -> bool:
+    """True when ``text`` holds a date or says "long-term".
+
+    >>> has_date("/PeriodofValidity"), has_date("2015.03.01-长期")
+    (False, True)
+    """
+    return bool(dates_in(text)) or any(word in text for word in LONG_TERM)
 
 
 _CJK_NAME = re.compile(r"[\u3400-\u9fff\uf900-\ufaff·•]+")

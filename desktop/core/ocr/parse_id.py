@@ -10,7 +10,13 @@ from collections.abc import Sequence
 
 from desktop.core.ocr import codes
 from desktop.core.ocr.lines import Row, full_text
-from desktop.core.ocr.parse_common import cjk_name, consistent_span, labelled_text, validity
+from desktop.core.ocr.parse_common import (
+    cjk_name,
+    consistent_span,
+    has_date,
+    labelled_text,
+    validity,
+)
 from desktop.core.ocr.reading import Reading, Value
 
 NAME_LABELS = ("姓名",)
@@ -59,7 +65,7 @@ def _number(rows: Sequence[Row]) -> Value | None:
 
 
 def _validity(rows: Sequence[Row]):
-    found = labelled_text(rows, VALIDITY_LABELS)
+    found = labelled_text(rows, VALIDITY_LABELS, accept=has_date)
     if found is None:
         return None, None, False, False
     start, end, long_term = validity(found.text)

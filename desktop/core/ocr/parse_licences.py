@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from desktop.core.ocr import codes
 from desktop.core.ocr.lines import Row, full_text
-from desktop.core.ocr.parse_common import labelled_text, validity
+from desktop.core.ocr.parse_common import has_date, labelled_text, validity
 from desktop.core.ocr.reading import Reading, Value
 
 NAME_LABELS = ("机构名称", "企业名称", "名称")
@@ -89,7 +89,7 @@ def _org_code(rows: Sequence[Row]) -> Value | None:
 
 
 def _term(rows: Sequence[Row]):
-    found = labelled_text(rows, TERM_LABELS)
+    found = labelled_text(rows, TERM_LABELS, accept=has_date)
     if found is None:
         return None, None, False
     return validity(found.text)

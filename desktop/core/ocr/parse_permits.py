@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from desktop.core.ocr import codes
 from desktop.core.ocr.lines import Row
-from desktop.core.ocr.parse_common import cjk_name, labelled_text, validity
+from desktop.core.ocr.parse_common import cjk_name, has_date, labelled_text, validity
 from desktop.core.ocr.reading import Reading, Value
 
 NUMBER_LABELS = ("证件号码", "證件號碼", "通行证号码")
@@ -95,5 +95,5 @@ def _latin_below(rows: Sequence[Row], name: Value | None) -> str:
 
 
 def _validity(rows: Sequence[Row]):
-    found = labelled_text(rows, ("有效期限", "有效期"))
+    found = labelled_text(rows, ("有效期限", "有效期"), accept=has_date)
     return validity(found.text) if found else (None, None, False)

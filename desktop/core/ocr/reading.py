@@ -40,13 +40,25 @@ class Reading:
         """Record fields this scan can fill ("Read from scan"); only what was found.
 
         >>> Reading("id_front", name=Value("张三"), number=Value("11010519491231002X")).values()
-        {'name_zh': '张三', 'cert_number': '11010519491231002X'}
+        {'cert_type': 'SFZ', 'name_zh': '张三', 'cert_number': '11010519491231002X'}
+        >>> Reading("id_back", issue_date=date(2010, 3, 1), long_term=True).values()
+        {'cert_type': 'SFZ', 'cert_issue_date': '2010-03-01', 'cert_expiry_date': '长期'}
         """
+        from desktop.core.ocr.classify import kind
+
+        types = kind(self.kind).cert_types
+        if self.kind.startswith("residence_permit"):  # Hong Kong/Macao or Taiwan: the number says
+            number = self.number.text if self.number else ""
+            types = ("TWJZZ",) if number.startswith("83") else ("GAJZZ",) if number else ()
+        expiry = (
+            "长期" if self.long_term else self.expiry_date.isoformat() if self.expiry_date else ""
+        )
         found = {
+            "cert_type": types[0] if types else "",
             "name_zh": self.name.text if self.name else "",
             "cert_number": self.number.text if self.number else "",
             "cert_issue_date": self.issue_date.isoformat() if self.issue_date else "",
-            "cert_expiry_date": self.expiry_date.isoformat() if self.expiry_date else "",
+            "cert_expiry_date": expiry,
         }
         return {key: value for key, value in found.items() if value}
 
