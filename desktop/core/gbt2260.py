@@ -117,7 +117,10 @@ def match_city(province: str, text: str) -> Match:
             if value == squash(text)
             else Match("fix", value, p["name"])
         )
-    return _near_match(code, value) or _elsewhere(value, p)
+    found = _near_match(code, value) or _elsewhere(value, p)
+    if found.status == "unknown" and p["kind"] == "municipality":
+        return Match("unknown", p["name"], p["name"])  # the municipality itself always fits
+    return found
 
 
 def _strip_province_prefix(value: str, p: dict) -> str:
@@ -146,8 +149,6 @@ def _near_match(code: str, value: str) -> Match | None:
     for city in p["cities"].values():
         if value in city.get("former", ()):
             return Match("fix", city["name"], name)
-    if p["kind"] == "municipality":
-        return Match("unknown", next(iter(p["cities"].values()))["name"], name)
     owners = {c["name"] for c in p["cities"].values() if _county_in(value, c)}
     if owners:
         return Match("county", owners.pop() if len(owners) == 1 else None, name)

@@ -121,7 +121,7 @@ def _postal_code(raw: str, country: str) -> Iterator[Finding]:
         digits = folded.replace(" ", "")
         if not re.fullmatch(r"[0-9]{6}", digits):
             yield make("POSTAL_CODE_FORMAT", ("postal_code",), value=value)
-        elif digits != raw:
+        elif digits != value:
             yield make("POSTAL_CODE_FORMAT", ("postal_code",), fix=digits, value=value)
     elif folded != value:
         yield make("POSTAL_CODE_FORMAT", ("postal_code",), fix=folded, value=value)
