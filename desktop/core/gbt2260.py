@@ -8,8 +8,8 @@ one of its districts. Matching is forgiving so that a warning can carry a safe f
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from desktop.core import rules
 from desktop.core.normalize import fold_fullwidth
@@ -19,8 +19,7 @@ _PROVINCE_SUFFIX = re.compile("(?:特别行政区|(?:壮族|回族|维吾尔)?�
 _LATIN_SUFFIX = re.compile(r"(sheng|province|shi|city|zizhiqu|autonomousregion|sar)$")
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """How a typed name relates to the table.
 
     ``status``: "ok" (exact full name), "fix" (a short/old/other form of ``fix``), "county" (a

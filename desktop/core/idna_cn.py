@@ -15,8 +15,7 @@ from desktop.core import rules
 from desktop.core.normalize import fold_fullwidth, has_cjk
 
 _DOTS = re.compile("[。．｡]")
-_LDH = re.compile(r"[a-z0-9-]+")
-_CJK_OR_LDH = re.compile("[a-z0-9\\-\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
+_LDH = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 
 
 @dataclass
@@ -144,6 +143,13 @@ def _check_shape(domain: Domain) -> None:
         domain.problems.append(("domain_length", ""))
 
 
+def _allowed(char: str, zone: str) -> bool:
+    """LDH or Chinese under CNNIC zones; any letter or digit elsewhere (generic IDNA)."""
+    if char in _LDH:
+        return True
+    return has_cjk(char) if zone else char.isalnum()
+
+
 def label_problems(label: str, zone: str) -> list[str]:
     """Problem keys of one label under ``zone`` ("" = not a CNNIC zone: generic rules only).
 
@@ -155,8 +161,7 @@ def label_problems(label: str, zone: str) -> list[str]:
     if not label:
         return []
     problems = []
-    allowed = _CJK_OR_LDH if zone else re.compile(r"[\w-]+")
-    if not allowed.fullmatch(label) or "_" in label:
+    if not all(_allowed(c, zone) for c in label):
         problems.append("characters")
     if label.startswith("-") or label.endswith("-"):
         problems.append("hyphen_edge")

@@ -9,7 +9,7 @@ optional extension. The registrar joins them to ``+86.13800000000``; the XSD pat
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from desktop.core.normalize import fold_fullwidth
 
@@ -77,8 +77,7 @@ def split_extension(text: str) -> tuple[str, str]:
     return text, ""
 
 
-@dataclass(frozen=True)
-class MainlandIssue:
+class MainlandIssue(NamedTuple):
     """One problem with a mainland (+86) national number; ``fix`` is the corrected number."""
 
     problem: str
