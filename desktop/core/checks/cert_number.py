@@ -134,7 +134,7 @@ def _validate(ctx: Context, key: str, value: str) -> _Number | None:
         number.findings.append(mismatch)
     elif number.errors:
         _repair_confusables(ctx, number)
-    number.findings.extend(_error_finding(ctx, number, e) for e in number.errors)
+    number.findings.extend(_error_finding(number, e) for e in number.errors)
     number.findings.extend(_doubts(ctx, number))
     for extra in (_category_mismatch, _permit_pairing, _old_licence):
         number.findings.extend(extra(ctx, number))
@@ -162,7 +162,7 @@ def _repair_confusables(ctx: Context, number: _Number) -> None:
         number.suggestion = restyled
 
 
-def _error_finding(ctx: Context, number: _Number, error: ValidationError) -> Finding:
+def _error_finding(number: _Number, error: ValidationError) -> Finding:
     code = next(c for kind, c in _ERROR_CODES if isinstance(error, kind))
     shape = _formats()[number.name if number.key in ("free", "orgcode") else number.key]
     params: dict[str, Any] = {}

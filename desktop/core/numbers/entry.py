@@ -1,9 +1,9 @@
 """What was typed into a number field: the typing slips registrars reject, and the number with
 those slips undone (cnnic-rules.md 2: half-width only, no spaces, no "(1-1)" copy number).
 
-``read()`` folds full-width characters, removes whitespace and a licence copy suffix, and for
-strict formats also punctuation the format does not allow and lower case. Each slip is named once;
-the value is what the validators then check.
+``read()`` folds full-width characters, removes whitespace (and invisible characters pasted from
+web pages) and a licence copy suffix, and for strict formats also punctuation the format does not
+allow and lower case. Each slip is named once; the value is what the validators then check.
 
 >>> read("９１３５０１００Ｍ０００１００Ｙ４３（１－１）")
 Entry(value='91350100M000100Y43', slips=('fullwidth', 'copy_suffix'), removed='')
@@ -22,6 +22,8 @@ from functools import cache
 from desktop.core.normalize import fold_fullwidth, has_fullwidth, has_whitespace, strip_whitespace
 from desktop.core.numbers import util
 
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")  # soft hyphen, zero-width, BOM
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -39,9 +41,9 @@ def read(raw: str, *, decoration: str = "", strict: bool = True) -> Entry:
     """Undo the typing slips in ``raw``; ``decoration`` lists punctuation the format allows."""
     slips: list[str] = []
     text = raw
-    if has_whitespace(text):
+    if has_whitespace(text) or _INVISIBLE.search(text):
         slips.append("whitespace")
-        text = strip_whitespace(text)
+        text = _INVISIBLE.sub("", strip_whitespace(text))
     if has_fullwidth(text):
         slips.append("fullwidth")
         text = fold_fullwidth(text)
