@@ -65,6 +65,21 @@ def is_area_code_cc(cc: str) -> bool:
     return bool(_AREA_CODE_CC.fullmatch(cc))
 
 
+def area_code_in_cc(cc: str) -> str:
+    """The mainland area code (with its 0) typed into the calling-code field, or "".
+
+    Catches "010" and "0571" as well as "8610" / "86571" (country and area code together).
+
+    >>> [area_code_in_cc(cc) for cc in ("0571", "8610", "86", "852")]
+    ['0571', '010', '', '']
+    """
+    if is_area_code_cc(cc):
+        return cc
+    if cc.startswith("86") and is_area_code_cc("0" + cc[2:]):
+        return "0" + cc[2:]
+    return ""
+
+
 def split_extension(text: str) -> tuple[str, str]:
     """Split "010-58813000转801" or "... ext 801" into number and extension ("" when none).
 

@@ -60,6 +60,8 @@ def test_extension_and_postal_code_are_optional() -> None:
         ("0571", "88888888", "57188888888"),
         ("021", "021-12345678", "2112345678"),
         (" 0755 ", "", "755"),
+        ("86-10", "58813000", "1058813000"),
+        ("86571", "88888888", "57188888888"),
     ],
 )
 def test_area_code_in_country_code_field(cc: str, phone_number: str, phone_fix: str) -> None:
@@ -78,6 +80,7 @@ def test_area_code_in_country_code_field(cc: str, phone_number: str, phone_fix: 
         ("0086", "error", "86"),
         ("８６", "error", "86"),
         ("8 6", "error", "86"),
+        ("8-6", "error", "86"),
         ("86a", "error", None),
         ("1234", "error", None),
         ("+", "error", None),

@@ -25,27 +25,30 @@ def detail(group: str, keys: list[str], **fmt: object) -> dict[str, str]:
 
 def calling_code(raw: str, number: str) -> tuple[str, list[Finding]]:
     """The calling code meant (digits, "" when unusable) and the findings about the field."""
-    cc = phone.clean_cc(raw)
-    digits = cc.removeprefix("+")
     value = raw.strip()
+    cc = phone.clean_cc(raw)
+    digits = phone.clean(cc).removeprefix("+")
     if not cc:
         return "", []
-    if phone.is_area_code_cc(digits):
-        phone_fix = digits[1:] + phone.clean(number).removeprefix(digits).removeprefix(digits[1:])
+    if area := phone.area_code_in_cc(digits):
+        phone_fix = area[1:] + phone.clean(number).removeprefix(area).removeprefix(area[1:])
         return "86", [make("PHONE_CC_AREA_CODE", ("phone_cc",), fix="86", value=value,
-                           area=digits, phone_fix=phone_fix)]  # fmt: skip
+                           area=area, phone_fix=phone_fix)]  # fmt: skip
     if digits.startswith("00") and digits[2:] in countries.all_calling_codes():
-        return digits[2:], [make("PHONE_CC_INVALID", ("phone_cc",), fix=digits[2:], value=value)]
+        return digits[2:], [_invalid(value, fix=digits[2:])]
     if not digits.isdigit() or not 1 <= len(digits) <= 3:
-        return "", [make("PHONE_CC_INVALID", ("phone_cc",), value=value)]
+        return "", [_invalid(value)]
     if digits not in countries.all_calling_codes():
-        return digits, [make("PHONE_CC_INVALID", ("phone_cc",), severity="warning", value=value)]
-    if cc.startswith("+"):  # "+86": many forms accept it, the EPP form must not double the plus
-        return digits, [make("PHONE_CC_INVALID", ("phone_cc",), fix=digits, severity="warning",
-                             value=value)]  # fmt: skip
-    if cc != value:  # full-width digits or spaces inside
-        return digits, [make("PHONE_CC_INVALID", ("phone_cc",), fix=digits, value=value)]
+        return digits, [_invalid(value, severity="warning")]
+    if cc == "+" + digits:  # "+86": many forms accept it, the EPP form must not double the plus
+        return digits, [_invalid(value, fix=digits, severity="warning")]
+    if value != digits:  # full-width digits, spaces or hyphens inside
+        return digits, [_invalid(value, fix=digits)]
     return digits, []
+
+
+def _invalid(value: str, **kwargs: object) -> Finding:
+    return make("PHONE_CC_INVALID", ("phone_cc",), value=value, **kwargs)
 
 
 def calling_code_fits(cc: str, places: list[str]) -> Iterator[Finding]:
