@@ -1,0 +1,75 @@
+"""What the built folder must contain: the data and plugins a frozen app loses silently."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop import __version__
+from tests.frozen.conftest import ROOT
+
+pytestmark = pytest.mark.slow
+PLATFORM_PLUGIN = {"win32": "qwindows", "darwin": "libqcocoa"}.get(sys.platform, "libqxcb")
+
+
+def internal(frozen_dir: Path) -> Path:
+    return frozen_dir / "_internal"
+
+
+def files_under(folder: Path) -> set[str]:
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_every_resource_is_shipped(frozen_dir: Path) -> None:
+    shipped = files_under(internal(frozen_dir) / "resources")
+    assert files_under(ROOT / "resources") <= shipped
+
+
+def test_translations_are_compiled_and_shipped(frozen_dir: Path) -> None:
+    shipped = files_under(internal(frozen_dir) / "resources" / "i18n")
+    assert {ts.with_suffix(".qm").name for ts in (ROOT / "i18n").glob("*.ts")} <= shipped
+    assert any(internal(frozen_dir).rglob("qtbase_zh_CN.qm")), "Qt's own Chinese catalogue"
+
+
+def test_stdnum_data_is_shipped(frozen_dir: Path) -> None:
+    import stdnum
+
+    package = Path(stdnum.__file__).parent
+    tables = {p.relative_to(package).as_posix() for p in package.rglob("*.dat")}
+    assert tables and tables <= files_under(internal(frozen_dir) / "stdnum")
+
+
+@pytest.mark.parametrize("plugin", ["qoffscreen", PLATFORM_PLUGIN])
+def test_qt_platform_plugins_are_shipped(frozen_dir: Path, plugin: str) -> None:
+    names = {p.stem.removeprefix("lib") for p in internal(frozen_dir).rglob("platforms/*")}
+    assert plugin.removeprefix("lib") in names
+
+
+def native_names(frozen_dir: Path) -> list[str]:
+    """Names of the shared libraries and extension modules in the bundle."""
+    native = re.compile(r"\.(so|pyd|dll|dylib)(\.|$)")
+    return [p.name for p in internal(frozen_dir).rglob("*") if native.search(p.name)]
+
+
+@pytest.mark.parametrize("library", ["_imaging", "heif", "pdfium"])
+def test_codec_libraries_are_shipped(frozen_dir: Path, library: str) -> None:
+    assert any(library in name for name in native_names(frozen_dir))
+
+
+@pytest.mark.parametrize("module", ["Network", "Qml", "Quick", "WebEngine", "Pdf", "Sql", "3D"])
+def test_unused_qt_modules_are_left_out(frozen_dir: Path, module: str) -> None:
+    pattern = re.compile(rf"Qt6?{module}")
+    assert not [name for name in native_names(frozen_dir) if pattern.search(name)]
+
+
+@pytest.mark.skipif(sys.platform != "win32", reason="version resources exist on Windows only")
+def test_windows_version_resource(gui: Path, cli: Path) -> None:
+    for exe in (gui, cli):
+        query = f"(Get-Item '{exe}').VersionInfo.ProductVersion"
+        out = subprocess.run(["powershell", "-NoProfile", "-Command", query],
+                             capture_output=True, text=True, check=True)  # fmt: skip
+        assert out.stdout.strip() == __version__

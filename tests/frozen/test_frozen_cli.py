@@ -1,0 +1,73 @@
+"""The built ``realname-precheck`` executable: version, example records, check exit codes and JSON.
+
+Where the output depends on rules, the frozen program must print exactly what the source prints.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop import __version__
+from tests.frozen.conftest import ROOT, run
+
+pytestmark = pytest.mark.slow
+
+
+def test_version(cli: Path) -> None:
+    result = run(cli, "--version")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"realname-precheck {__version__}"
+
+
+@pytest.mark.parametrize("kind", ["individual", "organization"])
+def test_good_example_passes(cli: Path, tmp_path: Path, kind: str) -> None:
+    record = tmp_path / f"{kind}.json"
+    assert run(cli, "example", "--kind", kind, str(record)).returncode == 0  # bundled resources/
+    result = run(cli, "check", "--json", "--lang", "en", "--today", "2026-11-23", str(record))
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["ok"] is True and out["errors"] == 0
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_bad_record_fails_with_findings(cli: Path, tmp_path: Path, lang: str) -> None:
+    data = json.loads(run(cli, "example", "--kind", "individual").stdout)
+    data.update(cert_number="110101199003071234", name_en="Zhang·San")  # wrong check digit
+    record = tmp_path / "bad.json"
+    record.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = run(cli, "check", "--json", "--lang", lang, "--today", "2026-11-23", str(record))
+    assert result.returncode == 1, result.stderr
+    out = json.loads(result.stdout)
+    assert out["ok"] is False and "NAME_EN_PUNCTUATION" in {f["code"] for f in out["findings"]}
+    assert all(f["message"] and f["registry_message"] for f in out["findings"])
+    assert out == json.loads(from_source("check", "--json", "--lang", lang, "--today",
+                                         "2026-11-23", str(record)).stdout)  # fmt: skip
+
+
+def test_readable_report_matches_source(cli: Path, tmp_path: Path) -> None:
+    record = tmp_path / "record.json"
+    data = json.loads(run(cli, "example").stdout)
+    record.write_text(json.dumps({**data, "name_zh": ""}, ensure_ascii=False), encoding="utf-8")
+    result = run(cli, "check", "--today", "2026-11-23", str(record))
+    assert result.returncode == 1
+    assert "NAME_MISSING" in result.stdout
+    assert result.stdout == from_source("check", "--today", "2026-11-23", str(record)).stdout
+
+
+def test_unreadable_record_is_one_line(cli: Path, tmp_path: Path) -> None:
+    record = tmp_path / "broken.json"
+    record.write_text("{not json", encoding="utf-8")
+    result = run(cli, "check", str(record))
+    assert result.returncode == 2
+    assert result.stderr.startswith("realname-precheck: ") and "Traceback" not in result.stderr
+
+
+def from_source(*args: str) -> subprocess.CompletedProcess[str]:
+    """The same command run from the source tree."""
+    cmd = [sys.executable, "-m", "desktop.cli", *args]
+    return subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", cwd=ROOT)
