@@ -52,9 +52,19 @@ def _index() -> dict[str, CertType]:
     return table
 
 
-def lookup(code: str) -> CertType | None:
-    """Find a type by CNNIC code, Alibaba code or legacy alias (case-insensitive)."""
-    return _index().get(code.strip().upper()) if code else None
+def lookup(code: str, region: str = "") -> CertType | None:
+    """Find a type by CNNIC code, Alibaba code or legacy alias (case-insensitive).
+
+    An alias shared by two CNNIC types (Alibaba's HKMOJUMIN) resolves by the holder's region.
+
+    >>> lookup("xydm").code, lookup("HKMOJUMIN").code, lookup("HKMOJUMIN", "TW").code
+    ('TYDM', 'GAJZZ', 'TWJZZ')
+    """
+    key = code.strip().upper() if code else ""
+    shared = rules.load("cert_types").get("shared_aliases", {}).get(key, {})
+    if region and (target := shared.get(region.strip().upper())):
+        key = target
+    return _index().get(key) if key else None
 
 
 def for_holder(holder_type: str, region: str = "") -> list[CertType]:

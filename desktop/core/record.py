@@ -51,7 +51,7 @@ class Record:
     @property
     def cert_code(self) -> str:
         """The CNNIC registry code of ``cert_type`` (Alibaba aliases resolved), or ""."""
-        entry = cert_types.lookup(self.cert_type)
+        entry = cert_types.lookup(self.cert_type, self.region)
         return entry.code if entry else ""
 
     def to_dict(self) -> dict[str, Any]:

@@ -129,3 +129,9 @@ def test_basic_fields(overrides: dict, code: str) -> None:
 )
 def test_name_that_does_not_fit_holder_type_warns(kind: str, name: str) -> None:
     assert one("HOLDER_TYPE_NAME_MISMATCH", kind, name_zh=name).severity == "warning"
+
+
+def test_alibaba_merged_residence_permit_code_follows_region() -> None:
+    taiwan = {"region": "TW", "site": "international", "cert_number": "830000199501010043"}
+    assert "REGION_CERT_MISMATCH" not in codes(cert_type="HKMOJUMIN", **taiwan)
+    assert "REGION_CERT_MISMATCH" in codes(cert_type="GAJZZ", **taiwan)
