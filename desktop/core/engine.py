@@ -30,7 +30,8 @@ def check_record(
 ) -> list[Finding]:
     """Check a record; images are resolved against ``base_dir`` (the record file's folder)."""
     images = (*image_paths(record, base_dir), *(Path(p) for p in extra_images))
-    ctx = Context(record, today or date.today(), cert_types.lookup(record.cert_type, record.region), images)
+    cert = cert_types.lookup(record.cert_type, record.region)
+    ctx = Context(record, today or date.today(), cert, images)
     findings: list[Finding] = []
     for check in _checks():
         findings.extend(check(ctx))
