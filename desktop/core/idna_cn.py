@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from desktop.core import rules
 from desktop.core.normalize import fold_fullwidth, has_cjk
 
 _DOTS = re.compile("[。．｡]")
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://|^//")
 _LDH = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 
 
@@ -80,8 +80,9 @@ def clean_text(text: str) -> str:
     'abc.cn'
     """
     value = _DOTS.sub(".", fold_fullwidth(text).strip()).lower()
-    if "/" in value or "://" in value:
-        value = urlsplit(value if "://" in value else "//" + value).hostname or value
+    if "/" in value:  # a pasted URL: keep the host only
+        host = _SCHEME.sub("", value).split("/")[0].split("?")[0].split("#")[0]
+        value = host.rsplit("@", 1)[-1].split(":")[0] or value
     return value.rstrip(".")
 
 
