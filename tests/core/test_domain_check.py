@@ -202,3 +202,9 @@ def test_zone_table_holds_the_cnnic_second_level_zones() -> None:
     for code in DOMAIN_CODES:
         spec = rules.finding_spec(code)
         assert spec["zh"] and spec["en"]
+
+
+@pytest.mark.parametrize("domain", ["http://[abc/", "xn--", "xn--.cn", "。", "/", "a\x00b.cn", "@"])
+def test_odd_input_is_reported_not_raised(domain: str) -> None:
+    severities = {f.severity for f in findings(domain=domain) if f.code == "DOMAIN_SYNTAX"}
+    assert "error" in severities
