@@ -7,9 +7,9 @@ import sys
 from collections.abc import Sequence
 
 from desktop import __version__
-from desktop.commands import UsageError, check, example, fail
+from desktop.commands import UsageError, check, convert, example, fail, gui
 
-COMMANDS = [check, example]
+COMMANDS = [check, convert, example, gui]
 
 
 class _Parser(argparse.ArgumentParser):

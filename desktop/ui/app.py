@@ -1,0 +1,156 @@
+"""Start the window: QApplication, style sheet, translations, exception hook, ``--smoke-test``.
+
+``realname-precheck-gui [RECORD.json] [--lang zh|en] [--smoke-test SCREENSHOT.png]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from desktop import APP_DISPLAY_NAME, APP_NAME, ORGANIZATION, __version__
+from desktop.core.paths import resource_path
+
+
+def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
+    parser = argparse.ArgumentParser(prog="realname-precheck-gui", description=APP_DISPLAY_NAME)
+    parser.add_argument("record", nargs="?", help="record file (JSON) to open")
+    parser.add_argument(
+        "--lang", choices=("zh", "en"), help="language (default: remembered/system)"
+    )
+    parser.add_argument(
+        "--smoke-test", metavar="PNG", help="open offscreen with a sample, save a screenshot, exit"
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser.parse_known_args(list(argv))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``realname-precheck-gui``, ``python -m desktop`` and ``realname-precheck gui``."""
+    args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.smoke_test:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = create_app([sys.argv[0], *qt_args])
+
+    from desktop.ui.error_dialog import ExceptionHook
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.settings import Settings
+    from desktop.ui.translations import Translations, system_language
+
+    settings = Settings()
+    translations = Translations()
+    loaded = translations.switch(args.lang or settings.language or system_language())
+    window = MainWindow(translations, settings)
+    if args.smoke_test:
+        return smoke_test(window, Path(args.smoke_test), loaded)
+    ExceptionHook(window).install()
+    if args.record:
+        window.open_record(args.record)
+    window.show()
+    return app.exec()
+
+
+def create_app(argv: list[str]):
+    """The QApplication with our names (they locate the settings), icon and style sheet."""
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.setOrganizationName(ORGANIZATION)
+    QApplication.setApplicationName(APP_NAME)
+    QApplication.setApplicationDisplayName(APP_DISPLAY_NAME)
+    QApplication.setApplicationVersion(__version__)
+    app = QApplication.instance() or QApplication(argv)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "app-256.png"))))
+    app.setStyleSheet(style_sheet())
+    return app
+
+
+def style_sheet() -> str:
+    """The one style sheet (field highlights, banner, cards), or "" if it is missing."""
+    path = resource_path("styles", "app.qss")
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+
+# -- smoke test ---------------------------------------------------------------------------
+
+
+def smoke_test(window, screenshot: Path, translated: bool) -> int:
+    """Example record + a generated PNG scan, convert it, wait, save a screenshot.
+
+    Exit 1 with one line on stderr when anything a frozen build can lose is missing: the
+    translation, the scan decoders, the encoder, the style sheet.
+    """
+    from desktop.commands.example import example_text
+
+    problems = [] if translated else [f"translation for {window.lang} not loaded"]
+    if not style_sheet():
+        problems.append("style sheet missing")
+    with tempfile.TemporaryDirectory(prefix="precheck-smoke-") as tmp:
+        record = Path(tmp) / "record.json"
+        record.write_text(example_text("organization"), encoding="utf-8")
+        window.resize(1280, 800)
+        window.show()
+        window.open_record(record)
+        problems += _smoke_scan(window, make_sample_scan(Path(tmp) / "营业执照 sample.png"))
+        window.run_checks()
+        _wait(lambda: False, 0.2)
+        if not window.grab().save(str(screenshot)):
+            problems.append(f"cannot write {screenshot}")
+        window.setWindowModified(False)
+        window.close()
+    for problem in problems:
+        print(f"smoke test: {problem}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def _smoke_scan(window, scan: Path) -> list[str]:
+    (card,) = window.add_scans([str(scan)])
+    if not _wait(lambda: card.state == "ready", 60):
+        return ["scan inspection timed out"]
+    if card.report is None or card.preview is None:
+        return [f"scan could not be read: {card.failure or 'no preview'}"]
+    window.convert_scan(card, "jpg")
+    if not _wait(lambda: card.state == "ready" and card.report is not None, 60):
+        return ["conversion timed out"]
+    if card.converted is None or (card.report.format or "").upper() != "JPEG":
+        return [f"conversion failed: {card.failure or card.report.format}"]
+    return []
+
+
+def _wait(done: Callable[[], bool], seconds: float) -> bool:
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+
+    deadline = time.monotonic() + seconds
+    while not done():
+        if time.monotonic() > deadline:
+            return False
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        time.sleep(0.01)
+    return True
+
+
+def make_sample_scan(path: Path) -> Path:
+    """Draw a colourful, card-like test image (PNG, so the window has a format error to show)."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter
+
+    image = QImage(1200, 760, QImage.Format.Format_RGB32)
+    image.fill(QColor("#f4efe1"))
+    painter = QPainter(image)
+    painter.fillRect(QRect(40, 40, 1120, 120), QColor("#b3261e"))
+    painter.fillRect(QRect(60, 220, 300, 380), QColor("#9db4cf"))
+    painter.setPen(QColor("#1f1f1f"))
+    painter.setFont(QFont("Sans", 40))
+    painter.drawText(QRect(400, 220, 760, 380), Qt.AlignmentFlag.AlignLeft, "SAMPLE\nNo. 0000")
+    painter.end()
+    image.save(str(path), "PNG")
+    return path
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,30 @@
+"""Field highlights: a dynamic ``severity`` property styled by ``resources/styles/app.qss``.
+
+Tests read the property, never pixels. Changing a dynamic property does not restyle a widget by
+itself, so the style is re-polished.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+SEVERITIES = ("error", "warning", "info", "ok", "")
+
+
+def set_severity(widget: QWidget, severity: str) -> None:
+    """Mark ``widget`` (``""`` clears the mark) and restyle it if the value changed."""
+    if severity not in SEVERITIES:
+        raise ValueError(f"unknown severity: {severity}")
+    if widget.property("severity") == severity:
+        return
+    widget.setProperty("severity", severity)
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.update()
+
+
+def severity_of(widget: QWidget) -> str:
+    """The widget's current mark ("" when none)."""
+    value = widget.property("severity")
+    return value if isinstance(value, str) else ""

@@ -1,0 +1,386 @@
+"""The registrant form, grouped like the registrar's: holder, name, certificate, domain, contact.
+
+The form only edits a :class:`~desktop.core.record.Record` and shows findings it is given: each
+failing field gets a ``severity`` property and its messages right under it. A field shows its marks
+once it was touched (edited, or loaded from a file), so a new, empty form is not a wall of red.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core import cert_types, rules
+from desktop.core.findings import Finding
+from desktop.core.record import Record
+from desktop.ui.highlight import set_severity
+from desktop.ui.signals import emit
+
+GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("holder", ("holder_type", "region", "site")),
+    ("name", ("name_zh", "name_en")),
+    ("cert", ("cert_type", "cert_number", "cert_issue_date", "cert_expiry_date",
+              "special_occupation")),
+    ("domain", ("domain",)),
+    ("contact", ("phone_cc", "phone", "phone_ext", "email", "country", "province", "city",
+                 "address", "postal_code")),
+)  # fmt: skip
+COMBOS = ("holder_type", "region", "site", "cert_type")
+FIELDS = tuple(name for _, names in GROUPS for name in names)
+NAMED_REGIONS = ("CN", "HK", "MO", "TW")
+OVERSEAS = "OS"
+RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def field_label(name: str, lang: str) -> str:
+    """The core's display name of a record key in ``lang``."""
+    return rules.load("field_labels").get(name, {}).get(lang, name)
+
+
+class FieldRow(QWidget):
+    """An editor with its message label underneath and an optional "Apply fix" button."""
+
+    fixClicked = Signal(str, str)  # field, value
+
+    def __init__(self, name: str, editor: QWidget, extra: QWidget | None = None) -> None:
+        super().__init__()
+        self.name, self.editor, self.fix_value = name, editor, ""
+        self.message = QLabel(objectName="fieldMessage", wordWrap=True, visible=False)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fix_button = QPushButton(objectName="fixButton", visible=False)
+        self.fix_button.clicked.connect(lambda: emit(self.fixClicked, self.name, self.fix_value))
+        line = QHBoxLayout()
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(editor, 1)
+        if extra is not None:
+            line.addWidget(extra)
+        line.addWidget(self.fix_button)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addLayout(line)
+        box.addWidget(self.message)
+
+    def show_marks(
+        self, severity: str, messages: list[str], fix: str | None, fix_text: str
+    ) -> None:
+        set_severity(self.editor, severity)
+        set_severity(self.message, severity)
+        self.message.setText("\n".join(messages))
+        self.message.setVisible(bool(messages))
+        self.fix_value = fix or ""
+        self.fix_button.setText(fix_text)
+        self.fix_button.setToolTip(self.fix_value)
+        self.fix_button.setVisible(fix is not None)
+
+
+class RecordForm(QScrollArea):
+    """Edits every text field of a record; ``changed`` fires on each user edit."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recordForm")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._lang = "zh"
+        self._loading = False
+        self._touched: set[str] = set()
+        self.editors: dict[str, QWidget] = {}
+        self.rows: dict[str, FieldRow] = {}
+        self._labels: dict[str, QLabel] = {}
+        self._groups: dict[str, QGroupBox] = {}
+        self.region_code = QLineEdit(objectName="regionCode", maxLength=2, enabled=False)
+        self.region_code.setMaximumWidth(60)
+        self.region_code.textEdited.connect(lambda _: self._edited("region"))
+        self._build()
+        self.set_language("zh")
+
+    # -- building -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        inner = QWidget(objectName="recordFormInner")
+        column = QVBoxLayout(inner)
+        for group, names in GROUPS:
+            box = self._groups[group] = QGroupBox()
+            form = QFormLayout(box)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            for name in names:
+                form.addRow(self._label(name), self._row(name))
+            column.addWidget(box)
+        column.addStretch(1)
+        self.setWidget(inner)
+
+    def _label(self, name: str) -> QLabel:
+        label = self._labels[name] = QLabel()
+        return label
+
+    def _row(self, name: str) -> FieldRow:
+        editor = self._editor(name)
+        editor.setObjectName(name)
+        self.editors[name] = editor
+        self._labels[name].setBuddy(editor)
+        extra = self.region_code if name == "region" else None
+        row = self.rows[name] = FieldRow(name, editor, extra)
+        row.fixClicked.connect(self.apply_value)
+        return row
+
+    def _editor(self, name: str) -> QWidget:
+        if name == "special_occupation":
+            box = QCheckBox()
+            box.clicked.connect(lambda: self._edited(name))
+            return box
+        if name in COMBOS:
+            combo = QComboBox()
+            combo.activated.connect(lambda _: self._edited(name))
+            return combo
+        edit = QLineEdit(clearButtonEnabled=True)
+        edit.textEdited.connect(lambda _: self._edited(name))
+        return edit
+
+    def _edited(self, name: str) -> None:
+        if self._loading:
+            return
+        self._touched.add(name)
+        if name in ("holder_type", "region"):
+            self._sync_region_code()
+            self._fill_cert_types(self._combo_value("cert_type"))
+        emit(self.changed)
+
+    # -- language ---------------------------------------------------------------------------
+
+    def set_language(self, lang: str) -> None:
+        """Relabel everything in ``lang`` (field names come from the core's data)."""
+        self._lang = lang
+        titles = {
+            "holder": self.tr("Holder"),
+            "name": self.tr("Holder name"),
+            "cert": self.tr("Certificate"),
+            "domain": self.tr("Domain"),
+            "contact": self.tr("Contact"),
+        }
+        for group, box in self._groups.items():
+            box.setTitle(titles[group])
+        for name, label in self._labels.items():
+            label.setText(field_label(name, lang))
+            self.editors[name].setAccessibleName(field_label(name, lang))
+        self._align_labels()
+        self.region_code.setAccessibleName(self.tr("Country or region code"))
+        self.region_code.setPlaceholderText(self.tr("e.g. US"))
+        self._set_placeholders()
+        self._loading = True
+        try:
+            self._fill_fixed_combos()
+            self._fill_cert_types(self._combo_value("cert_type"))
+        finally:
+            self._loading = False
+
+    def _align_labels(self) -> None:
+        """One label column across all groups, and no sideways scrolling."""
+        width = max(label.sizeHint().width() for label in self._labels.values())
+        for label in self._labels.values():
+            label.setMinimumWidth(width)
+        inner = self.widget().minimumSizeHint().width()
+        self.setMinimumWidth(inner + self.verticalScrollBar().sizeHint().width())
+
+    def _set_placeholders(self) -> None:
+        texts = {
+            "name_zh": self.tr("As printed on the document"),
+            "name_en": self.tr("English name or pinyin"),
+            "cert_number": self.tr("Exactly as printed"),
+            "cert_issue_date": self.tr("YYYY-MM-DD"),
+            "cert_expiry_date": self.tr("YYYY-MM-DD, or 长期 (long-term)"),
+            "domain": self.tr("e.g. example.cn"),
+            "phone_cc": self.tr("e.g. 86"),
+            "phone": self.tr("Mobile or landline, without the country code"),
+            "email": self.tr("name@example.com"),
+            "country": self.tr("Two-letter code, e.g. CN"),
+        }
+        for name, text in texts.items():
+            self.editors[name].setPlaceholderText(text)
+
+    def _fill_fixed_combos(self) -> None:
+        choose = self.tr("— choose —")
+        holder = [("", choose), ("individual", self.tr("Individual")),
+                  ("organization", self.tr("Organization"))]  # fmt: skip
+        names = rules.load("regions")["region_names"]
+        region = [("", choose), *((c, names[c][self._lang]) for c in NAMED_REGIONS),
+                  (OVERSEAS, self.tr("Other country or region (enter its code)"))]  # fmt: skip
+        site = [("china", self.tr("China site (aliyun.com)")),
+                ("international", self.tr("International site (alibabacloud.com)"))]  # fmt: skip
+        for name, items in (("holder_type", holder), ("region", region), ("site", site)):
+            combo = self.editors[name]
+            _refill(combo, items, self._combo_value(name) if combo.count() else items[0][0])
+
+    def _fill_cert_types(self, current: str) -> None:
+        holder = self._combo_value("holder_type")
+        region = self._region_value()
+        kinds = cert_types.for_holder(holder, region) if holder else _any_holder(region)
+        items = [("", self.tr("— choose —"))]
+        items += [(t.code, t.name(self._lang)) for t in kinds]
+        if current and all(code != current for code, _ in items):
+            entry = cert_types.lookup(current)
+            items.append((current, entry.name(self._lang) if entry else current))
+        combo = self.editors["cert_type"]
+        _refill(combo, items, current)
+        for index in range(combo.count()):
+            combo.setItemData(index, combo.itemData(index) or None, Qt.ItemDataRole.ToolTipRole)
+
+    # -- values -----------------------------------------------------------------------------
+
+    def _combo_value(self, name: str) -> str:
+        combo = self.editors[name]
+        return combo.currentData() or "" if combo.count() else ""
+
+    def _region_value(self) -> str:
+        value = self._combo_value("region")
+        return self.region_code.text() if value == OVERSEAS else value
+
+    def _sync_region_code(self) -> None:
+        overseas = self._combo_value("region") == OVERSEAS
+        self.region_code.setEnabled(overseas)
+        if not overseas:
+            self.region_code.clear()
+
+    def record(self) -> Record:
+        """The record as typed (``images`` empty: scans live in the scan list)."""
+        values: dict = {}
+        for name in FIELDS:
+            editor = self.editors[name]
+            if name == "region":
+                values[name] = self._region_value()
+            elif name in COMBOS:
+                values[name] = self._combo_value(name)
+            elif isinstance(editor, QCheckBox):
+                values[name] = editor.isChecked()
+            else:
+                values[name] = editor.text()
+        return Record(**values)
+
+    def set_record(self, record: Record, *, touched: bool = True) -> None:
+        """Show ``record``; ``touched`` marks every field (a loaded file shows all its problems)."""
+        self._loading = True
+        try:
+            for name in ("holder_type", "site"):
+                _select(self.editors[name], getattr(record, name))
+            self._set_region(record.region)
+            self._fill_cert_types(record.cert_type)
+            for name in FIELDS:
+                editor = self.editors[name]
+                if isinstance(editor, QLineEdit):
+                    editor.setText(getattr(record, name))
+                elif isinstance(editor, QCheckBox):
+                    editor.setChecked(record.special_occupation)
+        finally:
+            self._loading = False
+        self._touched = set(FIELDS) if touched else set()
+
+    def _set_region(self, region: str) -> None:
+        code = region.strip().upper()
+        combo = self.editors["region"]
+        if not region or code in NAMED_REGIONS:
+            _select(combo, code)
+            self.region_code.clear()
+        else:
+            _select(combo, OVERSEAS)
+            self.region_code.setText(region)
+        self.region_code.setEnabled(self._combo_value("region") == OVERSEAS)
+
+    def apply_value(self, name: str, value: str) -> None:
+        """Put a corrected value into a field, as if the user typed it."""
+        editor = self.editors.get(name)
+        if editor is None:
+            return
+        if name == "region":
+            self._set_region(value)
+            self._fill_cert_types(self._combo_value("cert_type"))
+        elif name == "cert_type":
+            self._fill_cert_types(value)
+        elif name in COMBOS:
+            _select(editor, value)
+        elif isinstance(editor, QLineEdit):
+            editor.setText(value)
+        self._touched.add(name)
+        emit(self.changed)
+
+    @property
+    def touched(self) -> frozenset[str]:
+        return frozenset(self._touched)
+
+    def is_blank(self) -> bool:
+        """True when nothing was entered yet (a new record)."""
+        return self.record() == Record(site=self._combo_value("site") or "china")
+
+    # -- findings ---------------------------------------------------------------------------
+
+    def show_findings(self, findings: Iterable[Finding]) -> None:
+        """Mark touched fields with their worst severity and list their messages under them."""
+        marks: dict[str, list[Finding]] = {name: [] for name in FIELDS}
+        texts: dict[str, list[Finding]] = {name: [] for name in FIELDS}
+        for finding in findings:
+            shown = [f for f in finding.fields if f in marks and f in self._touched]
+            for name in shown:
+                marks[name].append(finding)
+            if shown:
+                texts[shown[0]].append(finding)
+        for name, row in self.rows.items():
+            self._mark(row, marks[name], texts[name])
+
+    def _mark(self, row: FieldRow, marks: list[Finding], texts: list[Finding]) -> None:
+        worst = min((str(f.severity) for f in marks), key=RANK.get, default="")
+        fix = next((f for f in texts if f.fix is not None and f.fields[0] == row.name), None)
+        label = self.tr("Apply fix: %1").replace("%1", fix.fix) if fix else ""
+        row.show_marks(worst, [f.message(self._lang) for f in texts], fix and fix.fix, label)
+        if row.name == "region":
+            set_severity(self.region_code, worst if self.region_code.isEnabled() else "")
+
+    def focus_field(self, name: str) -> bool:
+        """Scroll to a field, mark it touched and give it the keyboard focus."""
+        editor = self.editors.get(name)
+        if editor is None:
+            return False
+        self._touched.add(name)
+        self.ensureWidgetVisible(self.rows[name])
+        target = self.region_code if name == "region" and self.region_code.isEnabled() else editor
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+
+def _any_holder(region: str) -> list[cert_types.CertType]:
+    seen = {t.code: t for h in ("individual", "organization") for t in
+            cert_types.for_holder(h, region)}  # fmt: skip
+    return list(seen.values())
+
+
+def _refill(combo: QComboBox, items: list[tuple[str, str]], current: str) -> None:
+    combo.blockSignals(True)
+    combo.clear()
+    for value, text in items:
+        combo.addItem(text, value)
+    combo.blockSignals(False)
+    _select(combo, current)
+
+
+def _select(combo: QComboBox, value: str) -> None:
+    """Select the item holding ``value``; an unknown value is kept as its own item, not lost."""
+    index = combo.findData(value)
+    if index < 0:
+        combo.addItem(value or "—", value)
+        index = combo.count() - 1
+    combo.setCurrentIndex(index)

@@ -1,0 +1,98 @@
+"""Write the customer report: HTML from the core, PDF through QTextDocument + QPdfWriter."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, Qt
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+from desktop.core.findings import Finding
+from desktop.core.record import Record
+from desktop.core.report_html import ReportScan, render_html
+from desktop.ui.scan_card import ScanCard
+
+THUMB_SIDE = 360
+
+
+def report_scans(cards: Sequence[ScanCard], findings: Sequence[Finding]) -> list[ReportScan]:
+    """The cards as the report shows them, each with its findings and a small JPEG thumbnail."""
+    scans = []
+    for index, card in enumerate(cards):
+        r = card.report
+        mine = tuple(f for f in findings if f"images[{index}]" in f.fields)
+        scans.append(
+            ReportScan(
+                name=card.path.name,
+                format=(r.format or "") if r else "",
+                bytes=r.bytes if r else 0,
+                width=(r.width or 0) if r else 0,
+                height=(r.height or 0) if r else 0,
+                findings=mine,
+                thumbnail_jpeg=thumbnail_jpeg(card.preview),
+            )
+        )
+    return scans
+
+
+def thumbnail_jpeg(image: QImage | None) -> bytes | None:
+    """A JPEG of at most THUMB_SIDE pixels per side, or None when there is no preview."""
+    if image is None or image.isNull():
+        return None
+    small = image.scaled(
+        THUMB_SIDE, THUMB_SIDE, Qt.AspectRatioMode.KeepAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
+    )  # fmt: skip
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    small.save(buffer, "JPEG", 85)
+    buffer.close()
+    return bytes(data.data())
+
+
+def build_html(
+    record: Record, findings: Sequence[Finding], lang: str, cards: Sequence[ScanCard]
+) -> str:
+    return render_html(record, findings, lang, report_scans(cards, findings))
+
+
+def export_html(path: Path, record: Record, findings, lang: str, cards) -> None:
+    text = build_html(record, findings, lang, cards)
+    _replace_atomically(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+
+
+def export_pdf(path: Path, record: Record, findings, lang: str, cards) -> None:
+    """An A4 PDF of the same report (Qt's rich-text engine renders the HTML)."""
+    document = QTextDocument()
+    document.setHtml(build_html(record, findings, lang, cards))
+
+    def write(tmp: str) -> None:
+        writer = QPdfWriter(tmp)
+        writer.setResolution(300)
+        writer.setPageLayout(
+            QPageLayout(
+                QPageSize(QPageSize.PageSizeId.A4),
+                QPageLayout.Orientation.Portrait,
+                QMarginsF(15, 15, 15, 15),
+                QPageLayout.Unit.Millimeter,
+            )
+        )
+        document.print_(writer)
+        del writer  # finishes the file
+
+    _replace_atomically(path, write)
+
+
+def _replace_atomically(path: Path, write) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    os.close(fd)
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,233 @@
+"""A scan as a card: thumbnail, real format, byte and pixel size, its findings, convert actions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QLocale, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.findings import Finding
+from desktop.ui.highlight import set_severity
+from desktop.ui.signals import emit
+
+THUMB = QSize(132, 100)
+RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def data_size(size: int) -> str:
+    """A byte count the way the registry counts (1 MB = 1,000,000 bytes), in the UI locale."""
+    return QLocale().formattedDataSize(size, 1, QLocale.DataSizeFormat.DataSizeSIFormat)
+
+
+class ScanCard(QFrame):
+    """A card for one scan; its ``severity`` property is the worst of its findings."""
+
+    convertRequested = Signal(object, str)  # card, "jpg" | "bmp"
+    removeRequested = Signal(object)  # card
+    cancelRequested = Signal(object)  # card
+
+    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("scanCard")
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.path = path  # the file the record uses (the converted copy after a conversion)
+        self.original = path
+        self.report: Any = None
+        self.preview: QImage | None = None
+        self.converted: Any = None  # ConvertResult of the last conversion
+        self.original_bytes = 0
+        self.inspected_for = ""  # the certificate type the report was made for
+        self.state = "reading"  # reading | converting | ready | failed
+        self.failure = ""
+        self._findings: list[Finding] = []
+        self._lang = "zh"
+        self._build()
+        self.set_reading()
+
+    def _build(self) -> None:
+        self.thumb = QLabel(objectName="scanThumb", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.thumb.setFixedSize(THUMB)
+        self.name = QLabel(objectName="scanName", wordWrap=True)
+        self.facts = QLabel(objectName="scanFacts", wordWrap=True)
+        self.note = QLabel(objectName="scanNote", wordWrap=True, visible=False)
+        self.messages = QLabel(objectName="scanMessages", wordWrap=True, visible=False)
+        for label in (self.name, self.facts, self.note, self.messages):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.progress = QProgressBar(objectName="scanProgress", textVisible=False, visible=False)
+        self.progress.setMaximumHeight(8)
+        self.to_jpg = QPushButton(objectName="convertJpg")
+        self.to_bmp = QPushButton(objectName="convertBmp")
+        self.cancel = QPushButton(objectName="cancelConvert", visible=False)
+        self.remove = QPushButton(objectName="removeScan")
+        self.to_jpg.clicked.connect(lambda: emit(self.convertRequested, self, "jpg"))
+        self.to_bmp.clicked.connect(lambda: emit(self.convertRequested, self, "bmp"))
+        self.cancel.clicked.connect(lambda: emit(self.cancelRequested, self))
+        self.remove.clicked.connect(lambda: emit(self.removeRequested, self))
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        buttons = QHBoxLayout()
+        for button in (self.to_jpg, self.to_bmp, self.cancel):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.remove)
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        for widget in (self.name, self.facts, self.messages, self.note, self.progress):
+            text.addWidget(widget)
+        text.addStretch(1)
+        text.addLayout(buttons)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(8, 8, 8, 8)
+        grid.addWidget(self.thumb, 0, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addLayout(text, 0, 1)
+        grid.setColumnStretch(1, 1)
+
+    # -- states ---------------------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        return self.state in ("reading", "converting")
+
+    def set_reading(self) -> None:
+        """Inspecting (and drawing the thumbnail) in a worker."""
+        self.state = "reading"
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self._retranslate()
+
+    def set_converting(self) -> None:
+        self.state, self.failure = "converting", ""
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self._retranslate()
+
+    def set_progress(self, fraction: float) -> None:
+        self.progress.setValue(round(fraction * 100))
+
+    def show_inspected(self, report: Any, preview: QImage | None) -> None:
+        """The core's report for ``self.path`` arrived."""
+        self.state = "ready"
+        self.report, self.preview = report, preview
+        self.progress.setVisible(False)
+        self._show_thumb()
+        self._retranslate()
+
+    def show_converted(self, result: Any) -> None:
+        """A compliant copy was written: the card now stands for it (to be re-inspected)."""
+        self.original_bytes = self.report.bytes if self.report else 0
+        self.converted = result
+        self.path = Path(result.output)
+        self.report = None
+        self.set_reading()
+
+    def show_failure(self, message: str) -> None:
+        """Reading or converting failed (or was cancelled): say so, keep the file as it was."""
+        self.state, self.failure = ("ready" if self.report else "failed"), message
+        self.progress.setVisible(False)
+        if self.state == "failed":
+            set_severity(self, "error")
+        self._retranslate()
+
+    def show_findings(self, findings: Sequence[Finding], lang: str) -> None:
+        """The findings that concern this scan (from the core), in ``lang``."""
+        self._findings, self._lang = list(findings), lang
+        worst = min((str(f.severity) for f in self._findings), key=RANK.get, default="ok")
+        if self.state == "failed":
+            worst = "error"
+        set_severity(self, worst if self.report is not None or self.state == "failed" else "")
+        set_severity(self.messages, worst)
+        self._retranslate()
+
+    def set_language(self, lang: str) -> None:
+        self._lang = lang
+        self._retranslate()
+
+    # -- texts ----------------------------------------------------------------------------
+
+    def _retranslate(self) -> None:
+        self.name.setText(self.path.name)
+        self.name.setToolTip(str(self.path))
+        self.facts.setText(self._facts_text())
+        self._show_messages()
+        self._show_note()
+        if self.report is not None and self.preview is None:
+            self.thumb.setText(self.tr("No preview"))
+        self.to_jpg.setText(self.tr("Convert to JPG"))
+        self.to_bmp.setText(self.tr("Convert to BMP"))
+        self.cancel.setText(self.tr("Cancel"))
+        self.remove.setText(self.tr("Remove"))
+        self.remove.setToolTip(self.tr("Remove this scan from the record (the file is kept)"))
+        for button in (self.to_jpg, self.to_bmp):
+            button.setToolTip(self.tr("Write a compliant copy; the original file is not changed"))
+            button.setEnabled(self.state == "ready" and self.preview is not None)
+            button.setVisible(self.state != "converting")
+        self.cancel.setVisible(self.state == "converting")
+        self.remove.setEnabled(self.state != "converting")
+        self.setAccessibleName(self.tr("Scan %1").replace("%1", self.path.name))
+        self.setAccessibleDescription(self.facts.text())
+
+    def _facts_text(self) -> str:
+        if self.state == "converting":
+            return self.tr("Converting…")
+        if self.report is None:
+            return self.tr("Not readable") if self.state == "failed" else self.tr("Reading…")
+        r = self.report
+        kind = (r.format or self.tr("unknown format")).upper()
+        parts = [kind, data_size(r.bytes)]
+        if r.width and r.height:
+            size = self.tr("%1 × %2 px").replace("%1", str(r.width)).replace("%2", str(r.height))
+            parts.append(size)
+        if r.pages and r.pages > 1:
+            parts.append(self.tr("%n page(s)", "", r.pages))
+        return " · ".join(parts)
+
+    def _show_messages(self) -> None:
+        if self.report is None:
+            self.messages.setVisible(False)
+            return
+        lines = [f.message(self._lang) for f in self._findings]
+        if not lines:
+            lines = [self.tr("Meets the registry's format and size rules.")]
+        self.messages.setText("\n".join(f"• {line}" for line in lines))
+        self.messages.setVisible(True)
+
+    def _show_note(self) -> None:
+        set_severity(self.note, "error" if self.failure else "ok")
+        if self.failure:
+            text = self.failure
+        elif self.converted is not None:
+            before = data_size(self.original_bytes)
+            after = data_size(self.converted.bytes)
+            text = self.tr("Converted from %1: %2 → %3. The original is unchanged.")
+            text = text.replace("%1", self.original.name).replace("%2", before).replace("%3", after)
+        else:
+            text = ""
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
+
+    def _show_thumb(self) -> None:
+        if self.preview is None or self.preview.isNull():
+            self.thumb.setPixmap(QPixmap())
+            return
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap.fromImage(self.preview).scaled(
+            THUMB * ratio, Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )  # fmt: skip
+        pixmap.setDevicePixelRatio(ratio)
+        self.thumb.setPixmap(pixmap)

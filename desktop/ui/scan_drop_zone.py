@@ -1,0 +1,129 @@
+"""The scans area: drop files or folders anywhere on it, browse, and see one card per scan.
+
+Drop handling only turns URLs into paths and emits ``pathsDropped``; what a file is (a PNG named
+.jpg, a corrupt file) is decided by the core when the scan is inspected.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent, QImage
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.scan_card import ScanCard
+from desktop.ui.signals import emit
+
+
+def local_paths(mime) -> list[str]:
+    """Local file paths carried by a drag or the clipboard (remote URLs are ignored)."""
+    if not mime.hasUrls():
+        return []
+    return [url.toLocalFile() for url in mime.urls() if url.isLocalFile() and url.toLocalFile()]
+
+
+class ScanDropZone(QFrame):
+    """Accepts dropped files, folders and images; holds the scan cards."""
+
+    pathsDropped = Signal(list)  # list[str]: files and folders, as dropped
+    imageDropped = Signal(QImage)  # image data without a file (dragged from a browser)
+    browseRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("scanDropZone")
+        self.setAcceptDrops(True)
+        self.setProperty("dropping", False)
+        self.hint = QLabel(objectName="dropHint", wordWrap=True)
+        self.browse = QPushButton(objectName="browseScans")
+        self.browse.clicked.connect(self.browseRequested)
+        self.cards: list[ScanCard] = []
+        self._cards_box = QVBoxLayout()
+        self._cards_box.setContentsMargins(0, 0, 0, 0)
+        self._cards_box.addStretch(1)
+        holder = QWidget(objectName="scanCards")
+        holder.setLayout(self._cards_box)
+        self.scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        self.scroll.setWidget(holder)
+        self.scroll.setVisible(False)
+        top = QHBoxLayout()
+        top.addWidget(self.hint, 1)
+        top.addWidget(self.browse)
+        box = QVBoxLayout(self)
+        box.addLayout(top)
+        box.addWidget(self.scroll, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.hint.setText(
+            self.tr("Drop certificate scans here (files or whole folders), paste an image with "
+                    "Ctrl+V, or browse. Photos, PNG, HEIC and PDF are fine: convert them below.")
+        )  # fmt: skip
+        self.browse.setText(self.tr("Browse…"))
+        self.browse.setToolTip(self.tr("Choose scan files (Ctrl+Shift+O)"))
+        self.setAccessibleName(self.tr("Scans"))
+
+    # -- cards ----------------------------------------------------------------------------
+
+    def add_card(self, path: Path) -> ScanCard:
+        card = ScanCard(path, self)
+        self._cards_box.insertWidget(len(self.cards), card)
+        self.cards.append(card)
+        self.scroll.setVisible(True)
+        return card
+
+    def remove_card(self, card: ScanCard) -> None:
+        self.cards.remove(card)
+        self._cards_box.removeWidget(card)
+        card.hide()
+        card.deleteLater()
+        self.scroll.setVisible(bool(self.cards))
+
+    def clear(self) -> None:
+        for card in list(self.cards):
+            self.remove_card(card)
+
+    def show_card(self, card: ScanCard) -> None:
+        self.scroll.ensureWidgetVisible(card)
+        card.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- drag and drop --------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        mime = event.mimeData()
+        if local_paths(mime) or mime.hasImage():
+            event.acceptProposedAction()
+            self._set_dropping(True)
+        else:
+            event.ignore()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._set_dropping(False)
+        super().dragLeaveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self._set_dropping(False)
+        mime = event.mimeData()
+        paths = local_paths(mime)
+        if paths:
+            emit(self.pathsDropped, paths)
+        elif mime.hasImage():
+            emit(self.imageDropped, QImage(mime.imageData()))
+        else:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+
+    def _set_dropping(self, on: bool) -> None:
+        self.setProperty("dropping", on)
+        self.style().unpolish(self)
+        self.style().polish(self)

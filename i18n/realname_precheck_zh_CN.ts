@@ -1,0 +1,526 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside the app. Your record and scans are still open: save them before you do anything else. Please send the report below to support.</source>
+        <translation>程序内部出现了问题。您填写的信息和证件图片仍然保留着：请先保存，再进行其他操作。请把下面的报告发送给技术支持。</translation>
+    </message>
+    <message>
+        <source>Error report</source>
+        <translation>错误报告</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>复制报告</translation>
+    </message>
+</context>
+<context>
+    <name>FindingRow</name>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Registry would reply: “%1”</source>
+        <translation>注册局会回复：“%1”</translation>
+    </message>
+    <message>
+        <source>May lead to: “%1”</source>
+        <translation>可能导致：“%1”</translation>
+    </message>
+    <message>
+        <source>Apply fix: %1</source>
+        <translation>一键修正为：%1</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message numerus="yes">
+        <source>Findings (%n)</source>
+        <translation>
+            <numerusform>发现的问题（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type the registrant&apos;s details or open a record; drop the scans above.</source>
+        <translation>请填写持有者信息或打开记录文件，并把证件图片拖到上方。</translation>
+    </message>
+    <message>
+        <source>No findings: every field passes the checks.</source>
+        <translation>未发现问题：所有字段均通过检查。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;New record</source>
+        <translation>新建记录(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open record…</source>
+        <translation>打开记录(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Report as &amp;HTML…</source>
+        <translation>导出为 &amp;HTML 报告…</translation>
+    </message>
+    <message>
+        <source>Report as &amp;PDF…</source>
+        <translation>导出为 &amp;PDF 报告…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Add scans…</source>
+        <translation>添加证件图片(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste scan from clipboard</source>
+        <translation>从剪贴板粘贴图片(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Save converted scans &amp;in a folder…</source>
+        <translation>转换后的图片保存到指定文件夹(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Save converted scans &amp;next to the original</source>
+        <translation>转换后的图片保存在原图旁边(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Export report</source>
+        <translation>导出报告(&amp;E)</translation>
+    </message>
+    <message>
+        <source>S&amp;cans</source>
+        <translation>证件图片(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>New record</source>
+        <translation>新记录</translation>
+    </message>
+    <message>
+        <source>This file could not be read: %1</source>
+        <translation>无法读取此文件：%1</translation>
+    </message>
+    <message>
+        <source>Not converted: %1</source>
+        <translation>未转换：%1</translation>
+    </message>
+    <message>
+        <source>Conversion cancelled; nothing was written.</source>
+        <translation>已取消转换，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Replace the converted copy?</source>
+        <translation>替换已转换的文件？</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 已存在，要替换吗？</translation>
+    </message>
+    <message>
+        <source>Add certificate scans</source>
+        <translation>添加证件图片</translation>
+    </message>
+    <message>
+        <source>Images and PDF (%1);;All files (*)</source>
+        <translation>图片和 PDF (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image or file.</source>
+        <translation>剪贴板中没有图片或文件。</translation>
+    </message>
+    <message>
+        <source>Folder for converted scans</source>
+        <translation>转换后图片的保存文件夹</translation>
+    </message>
+    <message>
+        <source>Open record</source>
+        <translation>打开记录</translation>
+    </message>
+    <message>
+        <source>Records (*.json);;All files (*)</source>
+        <translation>记录文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open the record</source>
+        <translation>无法打开记录</translation>
+    </message>
+    <message>
+        <source>%1 was not opened: %2</source>
+        <translation>未能打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>Save record</source>
+        <translation>保存记录</translation>
+    </message>
+    <message>
+        <source>Records (*.json)</source>
+        <translation>记录文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <source>The record has unsaved changes. Save them first?</source>
+        <translation>记录有未保存的修改，要先保存吗？</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>网页 (*.html)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>Report not written</source>
+        <translation>报告未能写入</translation>
+    </message>
+    <message>
+        <source>Report written: %1</source>
+        <translation>报告已保存：%1</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <source>%1 %2
+Checks CNNIC real-name submissions on this computer, offline.</source>
+        <translation>%1 %2
+在本机离线预检 CNNIC 实名认证资料。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <source>Holder</source>
+        <translation>持有者</translation>
+    </message>
+    <message>
+        <source>Holder name</source>
+        <translation>持有者名称</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>证件</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>域名</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系信息</translation>
+    </message>
+    <message>
+        <source>Country or region code</source>
+        <translation>国家或地区代码</translation>
+    </message>
+    <message>
+        <source>e.g. US</source>
+        <translation>如 US</translation>
+    </message>
+    <message>
+        <source>As printed on the document</source>
+        <translation>与证件上的完全一致</translation>
+    </message>
+    <message>
+        <source>English name or pinyin</source>
+        <translation>英文名称或拼音</translation>
+    </message>
+    <message>
+        <source>Exactly as printed</source>
+        <translation>与证件上印的完全一致</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, or 长期 (long-term)</source>
+        <translation>YYYY-MM-DD，长期有效填“长期”</translation>
+    </message>
+    <message>
+        <source>e.g. example.cn</source>
+        <translation>如 example.cn</translation>
+    </message>
+    <message>
+        <source>e.g. 86</source>
+        <translation>如 86</translation>
+    </message>
+    <message>
+        <source>Mobile or landline, without the country code</source>
+        <translation>手机或座机号码，不含国家代码</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <source>Two-letter code, e.g. CN</source>
+        <translation>两位字母代码，如 CN</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>企业/组织</translation>
+    </message>
+    <message>
+        <source>Other country or region (enter its code)</source>
+        <translation>其他国家或地区（填写代码）</translation>
+    </message>
+    <message>
+        <source>China site (aliyun.com)</source>
+        <translation>中国站（aliyun.com）</translation>
+    </message>
+    <message>
+        <source>International site (alibabacloud.com)</source>
+        <translation>国际站（alibabacloud.com）</translation>
+    </message>
+    <message>
+        <source>Apply fix: %1</source>
+        <translation>一键修正为：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ScanCard</name>
+    <message>
+        <source>No preview</source>
+        <translation>无法预览</translation>
+    </message>
+    <message>
+        <source>Convert to JPG</source>
+        <translation>转换为 JPG</translation>
+    </message>
+    <message>
+        <source>Convert to BMP</source>
+        <translation>转换为 BMP</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove this scan from the record (the file is kept)</source>
+        <translation>从记录中移除此图片（文件本身保留）</translation>
+    </message>
+    <message>
+        <source>Write a compliant copy; the original file is not changed</source>
+        <translation>另存一份符合要求的副本，原文件不会被修改</translation>
+    </message>
+    <message>
+        <source>Scan %1</source>
+        <translation>证件图片 %1</translation>
+    </message>
+    <message>
+        <source>Converting…</source>
+        <translation>正在转换…</translation>
+    </message>
+    <message>
+        <source>Not readable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>unknown format</source>
+        <translation>未知格式</translation>
+    </message>
+    <message>
+        <source>%1 × %2 px</source>
+        <translation>%1 × %2 像素</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n 页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Meets the registry&apos;s format and size rules.</source>
+        <translation>符合注册局的格式和大小要求。</translation>
+    </message>
+    <message>
+        <source>Converted from %1: %2 → %3. The original is unchanged.</source>
+        <translation>已由 %1 转换：%2 → %3。原文件未改动。</translation>
+    </message>
+</context>
+<context>
+    <name>ScanDropZone</name>
+    <message>
+        <source>Drop certificate scans here (files or whole folders), paste an image with Ctrl+V, or browse. Photos, PNG, HEIC and PDF are fine: convert them below.</source>
+        <translation>把证件图片拖到这里（文件或整个文件夹），或按 Ctrl+V 粘贴图片，或点击“浏览”。手机照片、PNG、HEIC、PDF 都可以，在下方一键转换。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose scan files (Ctrl+Shift+O)</source>
+        <translation>选择图片文件（Ctrl+Shift+O）</translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation>证件图片</translation>
+    </message>
+</context>
+<context>
+    <name>StatusSummary</name>
+    <message>
+        <source>Nothing checked yet</source>
+        <translation>尚未检查</translation>
+    </message>
+    <message>
+        <source>Type the registrant&apos;s details or open a record (Ctrl+O), and drop the certificate scans. Every field is checked as you type.</source>
+        <translation>填写持有者信息或打开记录文件（Ctrl+O），并拖入证件图片。输入时即自动检查每个字段。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n 个错误</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — would be rejected</source>
+        <translation>%1 — 提交会被拒绝</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n 个警告</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2 — would be rejected</source>
+        <translation>%1，%2 — 提交会被拒绝</translation>
+    </message>
+    <message>
+        <source>Fix the fields marked in red, then check again.</source>
+        <translation>请修改标红的字段。</translation>
+    </message>
+    <message>
+        <source>The registry would reply: %1</source>
+        <translation>注册局会回复：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scan(s) could not be read</source>
+        <translation>
+            <numerusform>%n 张图片无法读取</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove the file or add it again; its card says why.</source>
+        <translation>请移除该文件或重新添加，原因见图片卡片。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %n scan(s)…</source>
+        <translation>
+            <numerusform>正在读取 %n 张图片…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The verdict follows when the scans are read.</source>
+        <translation>图片读取完成后给出结论。</translation>
+    </message>
+    <message>
+        <source>No errors in the fields — add the certificate scan</source>
+        <translation>字段无错误 — 请添加证件图片</translation>
+    </message>
+    <message>
+        <source>Drop the scan of the certificate, paste it (Ctrl+V) or browse for it.</source>
+        <translation>拖入证件图片、按 Ctrl+V 粘贴，或点击“浏览”选择。</translation>
+    </message>
+    <message>
+        <source>No errors, %1 — can be submitted</source>
+        <translation>无错误，%1 — 可以提交</translation>
+    </message>
+    <message>
+        <source>Check each warning: it may delay the verification.</source>
+        <translation>请逐条核对警告，否则可能延误审核。</translation>
+    </message>
+    <message>
+        <source>Ready to submit</source>
+        <translation>可以提交</translation>
+    </message>
+    <message>
+        <source>Every field and scan passes the checks.</source>
+        <translation>所有字段和证件图片均通过检查。</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,71 @@
+"""The customer report: findings in the chosen language, escaped text, embedded thumbnails."""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+from datetime import date, datetime
+
+import pytest
+
+from desktop.commands.example import example_text
+from desktop.core.engine import check_record
+from desktop.core.findings import make
+from desktop.core.record import from_dict
+from desktop.core.report_html import ReportScan, render_html
+
+TODAY = date(2025, 6, 1)
+
+
+def record(**changes):
+    return from_dict({**json.loads(example_text("individual")), **changes})
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_findings_appear_in_the_chosen_language_with_the_registry_reply(lang):
+    wrong = record(cert_number="110101199003071234")
+    findings = check_record(wrong, today=TODAY)
+    page = render_html(wrong, findings, lang)
+    for finding in findings:
+        assert finding.message(lang) in page
+        assert finding.registry_message(lang) in page
+    verdict = "提交会被拒绝" if lang == "zh" else "would be rejected"
+    assert verdict in page
+
+
+def test_a_clean_record_says_ready():
+    clean = record()
+    assert check_record(clean, today=TODAY) == []
+    assert "Ready to submit" in render_html(clean, [], "en")
+    assert "可以提交" in render_html(clean, [], "zh")
+
+
+def test_user_text_is_escaped():
+    hostile = record(name_zh="<script>alert(1)</script>", address='"quoted" & <b>')
+    page = render_html(hostile, [], "en")
+    assert "<script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&quot;quoted&quot; &amp; &lt;b&gt;" in page
+
+
+def test_fix_and_field_names_are_shown():
+    finding = make("CERT_NUMBER_FULLWIDTH", ("cert_number",), fix="110101199003071233")
+    page = render_html(record(), [finding], "zh")
+    assert "证件号码" in page
+    assert "建议改为: 110101199003071233" in page
+
+
+def test_scans_are_embedded_as_data_uris_with_their_findings():
+    jpeg = b"\xff\xd8\xff\xe0fake-jpeg"
+    finding = make("IMAGE_MISSING", ("images[0]",), path="/x/a.png", name="a.png")
+    scan = ReportScan("a.png", "png", 123_456, 1200, 760, (finding,), jpeg)
+    page = render_html(record(), [finding], "en", [scan])
+    assert f"data:image/jpeg;base64,{base64.b64encode(jpeg).decode()}" in page
+    assert "a.png" in page and "123,456 B" in page and "1200 × 760" in page
+    assert html.escape(finding.message("en")) in page
+
+
+def test_generated_time_is_printed():
+    page = render_html(record(), [], "en", generated=datetime(2025, 6, 1, 9, 30))
+    assert "2025-06-01 09:30" in page

@@ -1,0 +1,98 @@
+"""File menu: new, open, save (the JSON the command line reads), recent files, unsaved changes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from desktop.core import record as records
+from desktop.ui.settings import Settings
+from desktop.ui.signals import emit
+from tests.ui.conftest import example
+from tests.ui.test_live_checks import type_into
+
+
+def test_save_then_open_round_trips_a_record(qtbot, make_window, dialogs, tmp_path):
+    data = example("organization")
+    data["cert_number"] = "91110108MA01XY3R0X"  # kept exactly as typed, errors and all
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    first = make_window("en")
+    first.open_record(source)
+    type_into(qtbot, first, "address", "北京市海淀区中关村大街2号")
+    target = tmp_path / "out" / "saved.json"
+    target.parent.mkdir()
+    dialogs.answers["getSaveFileName"] = (str(target), "")
+
+    assert first.save_as()
+
+    saved = records.load(target)
+    assert saved.to_dict() == {**data, "address": "北京市海淀区中关村大街2号"}
+    assert not first.isWindowModified()
+    second = make_window("en")
+    assert second.open_record(target)
+    assert second.form.record().to_dict() == saved.to_dict()
+    assert second.findings == first.findings
+
+
+def test_saved_file_is_what_the_command_line_reads(qtbot, window, record_file, tmp_path):
+    window.open_record(record_file)
+    target = tmp_path / "again.json"
+    assert window.save_to(target)
+    assert target.read_text(encoding="utf-8") == records.dumps(records.load(record_file))
+
+
+def test_a_broken_record_is_refused_with_a_reason_and_nothing_lost(
+    qtbot, window, dialogs, record_file, tmp_path
+):
+    window.open_record(record_file)
+    before = window.form.record()
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"holder_type": "individual", "nickname": "x"}', encoding="utf-8")
+
+    assert not window.open_record(broken)
+
+    assert dialogs.names() == ["warning"]
+    assert "nickname" in dialogs.calls[0][1][2]
+    assert window.form.record() == before
+    assert window.record_path == record_file.resolve()
+
+
+def test_open_and_save_remember_recent_files(qtbot, window, record_file, tmp_path):
+    window.open_record(record_file)
+    saved = tmp_path / "copy.json"
+    window.save_to(saved)
+    assert Settings().recent_files[:2] == [str(saved.resolve()), str(record_file.resolve())]
+    emit(window.menu_recent.aboutToShow)
+    assert [a.text() for a in window.menu_recent.actions()][:2] == Settings().recent_files[:2]
+
+
+def test_unsaved_changes_are_not_lost_when_cancelled(qtbot, window, dialogs, record_file):
+    from PySide6.QtWidgets import QMessageBox
+
+    window.open_record(record_file)
+    type_into(qtbot, window, "city", "宁波市")
+    dialogs.answers["question"] = QMessageBox.StandardButton.Cancel
+
+    window.new_record()
+
+    assert dialogs.names() == ["question"]
+    assert window.form.record().city == "宁波市"
+    assert window.isWindowModified()
+
+
+def test_new_record_starts_blank(qtbot, window, dialogs, record_file):
+    window.open_record(record_file)
+    window.new_record()
+    assert window.form.record() == records.Record()
+    assert window.record_path is None
+    assert window.status.property("severity") == ""
+    assert dialogs.calls == []
+
+
+def test_save_writes_nothing_when_the_folder_is_not_writable(qtbot, window, dialogs, tmp_path):
+    missing = tmp_path / "no" / "such" / "folder" / "r.json"
+    assert not window.save_to(missing)
+    assert dialogs.names() == ["warning"]
+    assert window.record_path is None
+    assert not Path(missing).exists()
