@@ -1,0 +1,62 @@
+"""Convert many scans at once on every core: a process pool (two workers by default).
+
+Each conversion is independent, so processes scale without sharing any Pillow object. In a frozen
+build without ``multiprocessing.freeze_support()`` in its entry point a process pool would start
+the program again, so there threads are used instead (decoding and encoding into files release
+the GIL; every call works on its own Image objects).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+from collections.abc import Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop.core.images.convert import ConvertResult, convert_file
+from desktop.core.images.errors import ImageError, reason_params
+
+
+@dataclass(frozen=True)
+class Job:
+    """One conversion: ``convert_file(src, dst, **options)``."""
+
+    src: Path
+    dst: Path | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+Outcome = ConvertResult | ImageError
+
+
+def convert_many(jobs: Sequence[Job], *, workers: int = 2) -> list[Outcome]:
+    """Run every job; the outcomes come back in the jobs' order, errors as ImageError values."""
+    if len(jobs) <= 1 or workers <= 1:
+        return [run_job(job) for job in jobs]
+    with _executor(min(workers, len(jobs))) as pool:
+        return list(pool.map(run_job, jobs))
+
+
+def _executor(workers: int) -> Executor:
+    if getattr(sys, "frozen", False):
+        return ThreadPoolExecutor(max_workers=workers)
+    # "spawn" everywhere: what Windows does anyway, and safe in a process that runs threads.
+    context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+
+
+def run_job(job: Job) -> Outcome:
+    """One conversion that never raises: failures come back as ImageError values."""
+    try:
+        return convert_file(job.src, job.dst, **job.options)
+    except ImageError as err:
+        return err
+    except (OSError, MemoryError, ValueError) as exc:  # nothing may kill the rest of the batch
+        name = Path(job.src).name
+        detail = f"{type(exc).__name__}: {exc}"
+        return ImageError(
+            "IMAGE_UNREADABLE", name=name, **reason_params("unexpected", error=detail)
+        )

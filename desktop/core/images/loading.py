@@ -1,0 +1,282 @@
+"""Open any supported scan safely and decode it once into an upright sRGB RGB image.
+
+Safety first: the byte size and the pixel count come from the header, and a picture that declares
+more pixels than ``max_pixels`` is refused before a single pixel is decoded (a decompression bomb).
+Speed: a large JPEG is decoded with ``draft()`` straight to the smallest 1/2, 1/4 or 1/8 scale that
+is still big enough; a PDF page is rendered at the size needed. Every call builds its own Image
+objects, so threads never share one (Pillow keeps save options on the Image).
+"""
+
+from __future__ import annotations
+
+import math
+import struct
+import threading
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image
+
+from desktop.core import rules
+from desktop.core.images.colour import to_srgb
+from desktop.core.images.errors import ImageError, unreadable
+from desktop.core.images.formats import read_head, sniff
+
+_TRANSPOSE = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+_DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, IndexError, TypeError, struct.error)
+_HEIF_LOCK = threading.Lock()
+_PDF_LOCK = threading.Lock()  # PDFium is not thread-safe
+_heif_ready = False
+
+
+@dataclass(frozen=True)
+class Header:
+    """What a file says about itself before decoding: format by bytes, size, dimensions."""
+
+    path: Path
+    format: str | None
+    bytes: int
+    width: int  # upright (EXIF orientation applied), full resolution (PDF: first page at pdf_dpi)
+    height: int
+    pages: int
+    orientation: int = 1
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """One decode: the upright sRGB RGB pixels (possibly reduced) and the file's header."""
+
+    image: Image.Image
+    header: Header
+
+    @property
+    def scale(self) -> float:
+        """Decoded width over the full-resolution upright width."""
+        return self.image.width / self.header.width
+
+
+def max_pixels() -> int:
+    return int(rules.load("image_rules")["max_pixels"])
+
+
+def file_facts(path: Path) -> tuple[int, str | None]:
+    """Byte size and real format of ``path``; ImageError when it is missing or empty."""
+    try:
+        size = path.stat().st_size
+        head = read_head(path) if path.is_file() else None
+    except OSError:
+        head = None
+    if head is None:
+        raise ImageError("IMAGE_MISSING", path=str(path), name=path.name)
+    if size == 0:
+        raise unreadable(path.name, "empty")
+    return size, sniff(head)
+
+
+def read_header(path: Path) -> Header:
+    """Facts from the header only, no pixel decoded (ImageError when unreadable or a bomb)."""
+    size, fmt = file_facts(path)
+    if fmt == "PDF":
+        return _pdf_header(path, size)
+    with _open(path, fmt) as im:
+        return _header_of(im, path, size, fmt)
+
+
+def decode(
+    path: Path,
+    *,
+    max_long_side: int | None = None,
+    draft_long_side: int | None = None,
+    resample: Image.Resampling = Image.Resampling.LANCZOS,
+) -> Decoded:
+    """Decode ``path`` once into upright sRGB RGB with a long side of at most ``max_long_side``.
+
+    ``draft_long_side`` (default: ``max_long_side``) is the smallest long side a reduced JPEG
+    decode may give before the final Lanczos resize; ask for about twice the target to keep text
+    crisp (pitfall 4 in measured-here.md). ``resample`` is the filter of that final reduction.
+    """
+    size, fmt = file_facts(path)
+    if fmt == "PDF":
+        return _decode_pdf(path, size, max_long_side)
+    with _open(path, fmt) as im:
+        header = _header_of(im, path, size, fmt)
+        box = _draft(im, draft_long_side or max_long_side)
+        _load(im, path)
+        icc = im.info.get("icc_profile")
+        rgb = to_srgb(im, icc if isinstance(icc, bytes) else None)
+        if rgb is im:  # detach the pixels from the file, which closes on leaving this block
+            rgb = im.copy()
+    rgb = _fit_long_side(rgb, max_long_side, box, resample)
+    if header.orientation in _TRANSPOSE:
+        rgb = rgb.transpose(_TRANSPOSE[header.orientation])
+    rgb.info = {}
+    return Decoded(rgb, header)
+
+
+def load_preview(path: str | Path, max_side: int = 512) -> Image.Image:
+    """An upright RGB thumbnail no larger than ``max_side``, decoded cheaply (draft mode).
+
+    Raises ImageError (missing, unreadable, decompression bomb).
+    """
+    return decode(Path(path), max_long_side=max_side).image
+
+
+class _open:
+    """Context manager: Pillow's lazy open with the bomb guard, never decoding pixels."""
+
+    def __init__(self, path: Path, fmt: str | None) -> None:
+        self.path, self.fmt, self.im = path, fmt, None
+
+    def __enter__(self) -> Image.Image:
+        if self.fmt == "HEIF":
+            _register_heif()
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", Image.DecompressionBombWarning)
+                self.im = Image.open(self.path)
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise unreadable(self.path.name, "bomb", limit=max_pixels()) from None
+        except Image.UnidentifiedImageError:
+            raise unreadable(self.path.name, "not_image") from None
+        except _DECODE_ERRORS:
+            raise unreadable(self.path.name, "corrupt") from None
+        _refuse_bomb(self.path, *self.im.size)
+        return self.im
+
+    def __exit__(self, *exc: object) -> None:
+        if self.im is not None:
+            self.im.close()
+
+
+def _refuse_bomb(path: Path, width: int, height: int) -> None:
+    if width <= 0 or height <= 0:
+        raise unreadable(path.name, "corrupt")
+    if width * height > max_pixels():
+        raise unreadable(path.name, "bomb", width=width, height=height, limit=max_pixels())
+
+
+def _header_of(im: Image.Image, path: Path, size: int, fmt: str | None) -> Header:
+    try:
+        orientation = int(im.getexif().get(0x0112, 1) or 1)
+    except _DECODE_ERRORS:
+        orientation = 1  # a broken EXIF block must not make the picture unreadable
+    width, height = im.size
+    if orientation in (5, 6, 7, 8):
+        width, height = height, width
+    pages = int(getattr(im, "n_frames", 1) or 1)
+    return Header(path, fmt or im.format, size, width, height, pages, orientation)
+
+
+def _draft(im: Image.Image, long_side: int | None) -> tuple[float, float, float, float] | None:
+    """Ask a JPEG decoder for the smallest 1/2..1/8 scale still at least ``long_side`` long."""
+    if not long_side or im.format != "JPEG":
+        return None
+    reduction = max((r for r in (8, 4, 2, 1) if max(im.size) / r >= long_side), default=1)
+    if reduction == 1:
+        return None
+    requested = (max(1, im.size[0] // reduction), max(1, im.size[1] // reduction))
+    result = im.draft(im.mode, requested)
+    return result[1] if result else None
+
+
+def _load(im: Image.Image, path: Path) -> None:
+    try:
+        im.load()
+    except MemoryError:
+        raise unreadable(path.name, "bomb", limit=max_pixels()) from None
+    except _DECODE_ERRORS:
+        raise unreadable(path.name, "truncated") from None
+
+
+def _fit_long_side(
+    im: Image.Image,
+    long_side: int | None,
+    box: tuple[float, float, float, float] | None,
+    resample: Image.Resampling = Image.Resampling.LANCZOS,
+) -> Image.Image:
+    """Lanczos down to ``long_side`` (never up); ``box`` is the valid area after a draft decode."""
+    box_w, box_h = (box[2] - box[0], box[3] - box[1]) if box else im.size
+    if not long_side or max(box_w, box_h) <= long_side:
+        return im.crop(tuple(round(v) for v in box)) if box and _partial(im, box) else im
+    factor = long_side / max(box_w, box_h)
+    target = (max(1, round(box_w * factor)), max(1, round(box_h * factor)))
+    return im.resize(target, resample, box=box, reducing_gap=3.0)
+
+
+def _partial(im: Image.Image, box: tuple[float, float, float, float]) -> bool:
+    return (round(box[2]), round(box[3])) != im.size
+
+
+def _register_heif() -> None:
+    global _heif_ready
+    with _HEIF_LOCK:
+        if not _heif_ready:
+            import pillow_heif
+
+            pillow_heif.register_heif_opener()
+            _heif_ready = True
+
+
+# --- PDF: the first page, rendered (PDFium via pypdfium2) -------------------------------------
+
+
+def _pdf_header(path: Path, size: int) -> Header:
+    return _read_pdf(path, size, render=False)[0]
+
+
+def _decode_pdf(path: Path, size: int, max_long_side: int | None) -> Decoded:
+    header, image = _read_pdf(path, size, render=True, max_long_side=max_long_side)
+    assert image is not None
+    rgb = image.convert("RGB") if image.mode != "RGB" else image
+    rgb.info = {}
+    return Decoded(rgb, header)
+
+
+def _read_pdf(
+    path: Path, size: int, *, render: bool, max_long_side: int | None = None
+) -> tuple[Header, Image.Image | None]:
+    """Page count and first-page size at pdf_dpi; with ``render``, the page's pixels too."""
+    import pypdfium2 as pdfium
+
+    with _PDF_LOCK:
+        try:
+            pdf = pdfium.PdfDocument(path.read_bytes())
+        except (pdfium.PdfiumError, OSError, ValueError):
+            raise unreadable(path.name, "pdf") from None
+        try:
+            if len(pdf) == 0:
+                raise unreadable(path.name, "pdf")
+            page = pdf[0]
+            width_pt, height_pt = page.get_size()
+            if width_pt <= 0 or height_pt <= 0:
+                raise unreadable(path.name, "pdf")
+            full = _pdf_scale(width_pt, height_pt, None)
+            header = Header(
+                path, "PDF", size, round(width_pt * full), round(height_pt * full), len(pdf)
+            )
+            if not render:
+                return header, None
+            scale = _pdf_scale(width_pt, height_pt, max_long_side)
+            return header, page.render(scale=scale).to_pil()
+        except pdfium.PdfiumError:
+            raise unreadable(path.name, "pdf") from None
+        finally:
+            pdf.close()
+
+
+def _pdf_scale(width_pt: float, height_pt: float, max_long_side: int | None) -> float:
+    """Render scale (pixels per point): pdf_dpi, less when a smaller image is wanted or needed."""
+    scale = rules.load("image_rules")["pdf_dpi"] / 72.0
+    scale = min(scale, math.sqrt(max_pixels() / max(width_pt * height_pt, 1.0)))
+    if max_long_side:
+        scale = min(scale, max_long_side / max(width_pt, height_pt, 1.0))
+    return scale
