@@ -176,7 +176,11 @@ def main() -> int:
         if wrong:
             stats[variant, "caught_n"] += 1
             found = crosscheck(records.from_dict(wrong), {0: reading}, today)
-            stats[variant, "caught"] += any(f.code in MISMATCHES for f in found)
+            caught = any(f.code in MISMATCHES for f in found)
+            stats[variant, "caught"] += caught
+            if not caught:
+                typed = wrong.get("name_zh") if wrong.get("name_zh") != truth["name"] else None
+                misses.append(f"{path.stem}: mistake not caught ({typed or wrong['cert_number']})")
 
     print("\n".join(misses) or "no misses")
     report(stats, times, loads)

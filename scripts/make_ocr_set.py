@@ -173,7 +173,7 @@ def random_date(rng: random.Random, start: int, end: int) -> date:
 
 def validity(rng: random.Random, years: tuple[int, ...], expired_share: float) -> tuple[date, date]:
     span = rng.choice(years)
-    if rng.random() < expired_share:
+    if span < 90 and rng.random() < expired_share:  # 99: long-term, never expired
         issued = random_date(rng, 2005, TODAY.year - span)
     else:
         issued = random_date(rng, max(2008, TODAY.year - span + 1), TODAY.year)
@@ -604,7 +604,7 @@ def photograph(doc: Image.Image, rng: random.Random) -> Image.Image:
     """Place the document on a desk, tilt, warp, blur, light unevenly and compress it."""
     portrait = doc.height > doc.width
     canvas_size = (1500, 2000) if portrait else (2000, 1500)
-    scale = rng.uniform(0.72, 0.86) * min(canvas_size[0] / doc.width, canvas_size[1] / doc.height)
+    scale = rng.uniform(0.58, 0.86) * min(canvas_size[0] / doc.width, canvas_size[1] / doc.height)
     doc = doc.resize((round(doc.width * scale), round(doc.height * scale)), Image.LANCZOS)
     desk = tuple(rng.randrange(60, 170) for _ in range(3))
     canvas = Image.new("RGB", canvas_size, desk)
@@ -613,10 +613,12 @@ def photograph(doc: Image.Image, rng: random.Random) -> Image.Image:
     canvas.paste(doc, (x0, y0))
     canvas = _warp(canvas, rng, (x0, y0, x0 + doc.width, y0 + doc.height), desk)
     canvas = canvas.rotate(rng.uniform(-5, 5), resample=Image.BICUBIC, fillcolor=desk)
-    canvas = canvas.filter(ImageFilter.GaussianBlur(rng.uniform(0.6, 1.5)))
+    canvas = canvas.filter(ImageFilter.GaussianBlur(rng.uniform(0.7, 1.8)))
     pixels = np.asarray(canvas).astype(np.float32)
     pixels *= _light(canvas_size, rng)[..., None]
-    pixels += np.random.default_rng(rng.randrange(2**32)).normal(0, rng.uniform(3, 8), pixels.shape)
+    pixels += np.random.default_rng(rng.randrange(2**32)).normal(
+        0, rng.uniform(3, 10), pixels.shape
+    )
     return Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
 
 
@@ -638,7 +640,11 @@ def _light(size: tuple[int, int], rng: random.Random) -> np.ndarray:
     yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
     cx, cy = rng.uniform(0, w), rng.uniform(0, h)
     dist = np.hypot(xx - cx, yy - cy) / np.hypot(w, h)
-    return (rng.uniform(1.0, 1.12) - rng.uniform(0.3, 0.5) * dist).astype(np.float32)
+    light = rng.uniform(1.0, 1.12) - rng.uniform(0.3, 0.5) * dist
+    if rng.random() < 0.3:  # glare from a lamp
+        gx, gy, r = rng.uniform(0, w), rng.uniform(0, h), rng.uniform(0.08, 0.2) * w
+        light += rng.uniform(0.3, 0.6) * np.exp(-((xx - gx) ** 2 + (yy - gy) ** 2) / (2 * r * r))
+    return light.astype(np.float32)
 
 
 # --- output ---------------------------------------------------------------------------------------
@@ -651,7 +657,7 @@ def generate(out: Path, docs: int, seed: int) -> int:
         stem = f"{index:03d}-{kind}"
         image.save(out / f"{stem}-clean.jpg", quality=92)
         photo = photograph(image, rng)
-        photo.save(out / f"{stem}-photo.jpg", quality=rng.randrange(45, 80))
+        photo.save(out / f"{stem}-photo.jpg", quality=rng.randrange(35, 76))
         for variant in ("clean", "photo"):
             text = json.dumps(truth.to_json(variant), ensure_ascii=False, indent=1)
             (out / f"{stem}-{variant}.json").write_text(text + "\n", encoding="utf-8")

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from desktop.core.ocr import codes
-from desktop.core.ocr.lines import Row, full_text
+from desktop.core.ocr.lines import Row, compact, full_text
 from desktop.core.ocr.parse_common import has_date, labelled_text, validity
 from desktop.core.ocr.reading import Reading, Value
 
@@ -30,6 +30,7 @@ ORG_SUFFIXES = (
     "学校",
     "医院",
 )
+NAME_PIECES = ("名", "称", "名称")  # a letter-spaced label read in pieces
 OTHER_LABELS = ("类型", "住所", "地址", "经营范围", "登记机关", "法定代表人", "机构类型")
 _NOT_NAME = re.compile(r"^[(（]?副本[)）]?|[(（]\d+-\d+[)）]$")
 _NAME_CHARS = re.compile(r"[^\u3400-\u9fffA-Za-z0-9()（）·&.\-]")
@@ -60,7 +61,7 @@ def _company(rows: Sequence[Row]) -> Value | None:
 def _unlabelled_company(rows: Sequence[Row]) -> Value | None:
     """When the name label was not read: the first row that is only an organization name."""
     for row in rows:
-        text = row.text
+        text = "".join(compact(ln.text) for ln in row.lines if compact(ln.text) not in NAME_PIECES)
         if text.endswith(ORG_SUFFIXES) and not text.startswith(OTHER_LABELS) and len(text) >= 4:
             return Value(text, row.box, row.score)
     return None
