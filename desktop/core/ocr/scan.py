@@ -21,7 +21,11 @@ from desktop.core.record import Record, image_paths
 
 
 class ScanError(ValueError):
-    """The file cannot be opened as an image (the message says why, in one line)."""
+    """The file cannot be opened as an image; ``code`` is the image check's finding code."""
+
+    def __init__(self, message: str, code: str = "") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 def load() -> engine.Engine:
@@ -30,29 +34,16 @@ def load() -> engine.Engine:
 
 
 def open_image(path: str | Path):
-    """The image upright (EXIF orientation applied), RGB, at most ``engine.MAX_SIDE`` for JPEG."""
-    from PIL import Image, ImageOps, UnidentifiedImageError
+    """The scan upright (EXIF orientation applied), RGB, at most ``engine.MAX_SIDE`` pixels.
 
-    _register_heif()
+    Decoding is the scans core's (format sniffing, HEIC, PDF first page, bomb guard).
+    """
+    from desktop.core.images import ImageError, load_preview
+
     try:
-        with Image.open(path) as image:
-            image.draft("RGB", (engine.MAX_SIDE, engine.MAX_SIDE))
-            upright = ImageOps.exif_transpose(image)
-            return upright.convert("RGB")
-    except FileNotFoundError:
-        raise ScanError(f"file not found: {path}") from None
-    except (UnidentifiedImageError, Image.DecompressionBombError) as exc:
-        raise ScanError(f"not a readable image: {Path(path).name} ({exc})") from None
-    except OSError as exc:
-        raise ScanError(f"cannot read {Path(path).name}: {exc}") from None
-
-
-def _register_heif() -> None:
-    try:
-        from pillow_heif import register_heif_opener
-    except ImportError:
-        return
-    register_heif_opener()
+        return load_preview(path, engine.MAX_SIDE)
+    except ImageError as exc:
+        raise ScanError(exc.message("en"), exc.code) from None
 
 
 def read_scan(path: str | Path) -> Reading:

@@ -90,8 +90,9 @@ def test_a_missing_model_is_a_clear_error_never_a_download(tmp_path: Path) -> No
 def test_an_unreadable_file_is_a_scan_error(tmp_path: Path) -> None:
     bad = tmp_path / "scan.jpg"
     bad.write_bytes(b"not an image")
-    with pytest.raises(scan.ScanError, match="not a readable image"):
+    with pytest.raises(scan.ScanError, match="cannot be read") as caught:
         scan.read_scan(bad)
+    assert caught.value.code == "IMAGE_UNREADABLE"
 
 
 def test_check_ocr_highlights_a_look_alike_character(scans, tmp_path: Path, capsys) -> None:
