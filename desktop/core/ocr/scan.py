@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
-from desktop.core.findings import Finding
+from desktop.core.findings import Finding, make
 from desktop.core.ocr import engine
 from desktop.core.ocr.crosscheck import crosscheck
 from desktop.core.ocr.document import understand
@@ -26,6 +26,11 @@ class ScanError(ValueError):
     def __init__(self, message: str, code: str = "") -> None:
         super().__init__(message)
         self.code = code
+
+
+def not_installed() -> Finding:
+    """An info finding saying scan reading is off and how to enable it (for the window)."""
+    return make("OCR_NOT_INSTALLED", (), hint=engine.INSTALL_HINT)
 
 
 def load() -> engine.Engine:

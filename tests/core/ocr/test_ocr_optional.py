@@ -33,3 +33,12 @@ def test_check_without_ocr_never_loads_the_engine(tmp_path: Path, capsys, monkey
     (tmp_path / "r.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
     assert main(["check", str(tmp_path / "r.json")]) in (0, 1)
     assert "realname-precheck[ocr]" not in capsys.readouterr().err
+
+
+def test_the_window_can_say_how_to_enable_scan_reading() -> None:
+    from desktop.core.ocr.scan import not_installed
+
+    note = not_installed()
+    assert note.severity == "info"
+    assert 'pip install "realname-precheck[ocr]"' in note.message("zh")
+    assert note.message("en").startswith("Scan reading (offline OCR) is not installed")
