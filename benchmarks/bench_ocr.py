@@ -21,6 +21,7 @@ import random
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter, defaultdict
 from datetime import date
@@ -182,9 +183,25 @@ def main() -> int:
                 typed = wrong.get("name_zh") if wrong.get("name_zh") != truth["name"] else None
                 misses.append(f"{path.stem}: mistake not caught ({typed or wrong['cert_number']})")
 
+    times["photo12"] = twelve_megapixel_times(args.set)
     print("\n".join(misses) or "no misses")
     report(stats, times, loads)
     return 0
+
+
+def twelve_megapixel_times(folder: Path, count: int = 5) -> list[float]:
+    """Reading time of full-size phone photos (4032×3024 JPEG): ID-card photos enlarged."""
+    from PIL import Image
+
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for source in sorted(folder.glob("*-id_front-photo.jpg"))[:count]:
+            big = Path(tmp) / source.name
+            Image.open(source).resize((4032, 3024), Image.Resampling.LANCZOS).save(big, quality=90)
+            start = time.perf_counter()
+            scan.read_scan(big)
+            out.append(time.perf_counter() - start)
+    return out
 
 
 def pct(stats: Counter, variant: str, key: str, total: str) -> str:
@@ -218,6 +235,7 @@ def report(stats: Counter, times: dict[str, list[float]], loads: list[float]) ->
         "id_clean": "clean ID card 1012×638",
         "card": "any clean card",
         "photo": "phone photo 2000×1500",
+        "photo12": "phone photo 4032×3024 (12 MP)",
         "a4": "A4 licence 1654×2339 (200 dpi)",
         "other": "certificates / passports",
     }
