@@ -126,20 +126,31 @@ def _around(centre: tuple[int, int], radius: int) -> tuple[int, int, int, int]:
     return (centre[0] - radius, centre[1] - radius, centre[0] + radius, centre[1] + radius)
 
 
-def photo(size: tuple[int, int] = (4032, 3024), noise: float = 6.0) -> Image.Image:
-    """A phone photo of the card on a table: uneven light, slight optical softness, sensor noise."""
+def photo(
+    size: tuple[int, int] = (4032, 3024), noise: float = 2.5, texture: float = 10.0
+) -> Image.Image:
+    """A phone photo of the card on a table: uneven light, slight optical softness, fine texture
+    (paper and wood grain, about 3 px) and sensor noise left after the phone's own denoising."""
     width, height = size
     table = Image.linear_gradient("L").resize(size).point(lambda v: 90 + v // 4)
     background = Image.merge(
         "RGB", (table, table.point(lambda v: v * 0.8), table.point(lambda v: v * 0.6))
     )
-    doc = card().resize(
-        (int(width * 0.72), int(width * 0.72 * CARD[1] / CARD[0])), Image.Resampling.LANCZOS
-    )
+    doc_size = (int(width * 0.72), int(width * 0.72 * CARD[1] / CARD[0]))
+    doc = card().resize(doc_size, Image.Resampling.LANCZOS)
     doc = doc.rotate(1.2, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=(0, 0, 0))
     background.paste(doc, ((width - doc.width) // 2, (height - doc.height) // 2), _doc_mask(doc))
     picture = background.filter(ImageFilter.GaussianBlur(0.7))
-    return add_noise(picture, noise)
+    return add_noise(add_texture(picture, texture), noise)
+
+
+def add_texture(image: Image.Image, sigma: float, grain: int = 3) -> Image.Image:
+    """Fine random texture, ``grain`` pixels across (noise drawn small, enlarged smoothly)."""
+    if sigma <= 0:
+        return image
+    small = _noise((max(1, image.width // grain), max(1, image.height // grain)), sigma)
+    luma = small.resize(image.size, Image.Resampling.BICUBIC)
+    return ImageChops.add(image, Image.merge("RGB", (luma, luma, luma)), scale=1.0, offset=-128)
 
 
 def _doc_mask(doc: Image.Image) -> Image.Image:
@@ -152,8 +163,14 @@ def add_noise(image: Image.Image, sigma: float) -> Image.Image:
     """Gaussian sensor noise on luminance (Pillow's noise image is centred on 128)."""
     if sigma <= 0:
         return image
-    luma = Image.effect_noise(image.size, sigma)
+    luma = _noise(image.size, sigma)
     return ImageChops.add(image, Image.merge("RGB", (luma, luma, luma)), scale=1.0, offset=-128)
+
+
+@cache
+def _noise(size: tuple[int, int], sigma: float) -> Image.Image:
+    """The same noise for the same size, so a sample can be generated again as a reference."""
+    return Image.effect_noise(size, sigma)
 
 
 # --- faults -----------------------------------------------------------------------------------
@@ -239,6 +256,13 @@ def marked(image: Image.Image) -> Image.Image:
     side = max(8, min(image.size) // 8)
     out.paste((0, 200, 0), (0, 0, side, side))
     return out
+
+
+def red_square(size: int = 600) -> Image.Image:
+    """White with a pure red square in the middle (the colour a wrong profile would change)."""
+    image = Image.new("RGB", (size, size), (255, 255, 255))
+    image.paste((255, 0, 0), (size // 4, size // 4, 3 * size // 4, 3 * size // 4))
+    return add_noise(image, 4)
 
 
 def bomb_png(path: Path, width: int = 40000, height: int = 40000) -> Path:

@@ -190,8 +190,8 @@ def _rules() -> dict[str, Any]:
 
 
 def working_long_side(header: Header, max_bytes: int) -> int:
-    """The long side to decode to: the full size, unless the source's own bytes say it will not
-    fit at a high quality (a 12 MP phone photo → about 2000 px, sharp and at quality ~93)."""
+    """The long side to work at: the full size, unless the source's own bytes say it will not
+    fit at a high quality (a 12 MP phone photo: about 2000 px, sharp, at quality 90-95)."""
     cfg = _rules()
     long_side = max(header.width, header.height)
     capped = min(long_side, cfg["scan_max_long_side"])
@@ -208,8 +208,11 @@ def _to_jpeg(
 ) -> ConvertResult:
     cfg = _rules()
     long_side = working_long_side(header, window.max_bytes)
-    # A draft decode up to 15 % larger than wanted is kept as it is: one resample fewer.
-    decoded = decode(src, max_long_side=round(long_side * 1.15), draft_long_side=long_side)
+    # A JPEG draft scale within 15 % of the wanted size is used as it is: no resampling at all.
+    slack = 1.15
+    decoded = decode(
+        src, max_long_side=round(long_side * slack), draft_long_side=round(long_side / slack)
+    )
     steps.done(0.5)
     try:
         encoder = fit.Encoder(dst, steps.check)

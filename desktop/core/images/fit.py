@@ -100,6 +100,12 @@ def predict_quality(known: Attempt, target: int, exponent: float) -> int:
     return quality_for_scale(scale)
 
 
+def predicted_size(known: Attempt, quality: int, exponent: float) -> float:
+    """The power law's size at ``quality``, from one known attempt."""
+    ratio = max(quant_scale(known.quality), 0.01) / max(quant_scale(quality), 0.01)
+    return known.size * ratio**exponent
+
+
 def exponent_between(a: Attempt, b: Attempt) -> float:
     """The power-law exponent through two attempts (clamped to a plausible range)."""
     ratio = math.log(max(quant_scale(a.quality), 0.01) / max(quant_scale(b.quality), 0.01))
@@ -160,6 +166,12 @@ class _Search:
     def _nearest(self) -> Attempt:
         return min(self.tried, key=lambda a: abs(math.log(a.size / self.limit)))
 
+    def nearest_to(self, quality: int) -> Attempt:
+        return min(self.tried, key=lambda a: abs(a.quality - quality))
+
+    def exponent(self) -> float:
+        return self._exponent()
+
     def _exponent(self) -> float:
         if len(self.tried) < 2:
             return _DEFAULT_EXPONENT
@@ -185,39 +197,45 @@ class JpegPolicy:
 
 
 def fit_jpeg(image: Image.Image, window: Window, encoder: Encoder, policy: JpegPolicy) -> JpegFit:
-    """Encode ``image`` (possibly resized) into ``window`` at the best quality that fits."""
+    """Encode ``image`` (possibly resized) into ``window`` at the best quality that fits.
+
+    Above the floor size only good qualities are tried; if none fits, the picture shrinks to
+    where the first quality should fit (never under the floor). At the floor, qualities down to
+    ``min_quality`` are allowed, and only then does the picture shrink further.
+    """
     tried: list[Attempt] = []
+    first = policy.first_quality
     while True:
-        shrinkable = max(image.size) > policy.floor_long_side
-        floor_q = policy.good_quality if shrinkable else policy.min_quality
+        above_floor = max(image.size) > policy.floor_long_side
+        low = policy.good_quality if above_floor else policy.min_quality
         search = _Search(
             image,
             encoder,
             window.max_bytes,
-            floor_q,
+            low,
             policy.max_quality,
             SUBSAMPLING_420,
             policy.accept,
         )
-        fit = search.run(policy.first_quality, give_up_below=floor_q if shrinkable else None)
+        fit = search.run(first, give_up_below=low)
         tried += search.tried
         if fit is None:
-            image = _shrink(image, search.tried, window, policy, shrinkable)
+            goal = policy.first_quality if above_floor else policy.min_quality
+            image = _shrink(image, search, goal, policy.floor_long_side if above_floor else 0)
+            first = goal
             continue
         if fit.size >= window.min_bytes:
             return JpegFit(fit, image.size, encoder.count, tried=tried)
         return _reach_minimum(image, window, encoder, tried)
 
 
-def _shrink(
-    image: Image.Image, tried: list[Attempt], window: Window, policy: JpegPolicy, shrinkable: bool
-) -> Image.Image:
-    """A smaller copy expected to fit at the first quality (never below the floor if avoidable)."""
-    reference = min(tried, key=lambda a: abs(a.quality - policy.first_quality))
-    area = (window.max_bytes * 0.9 / reference.size) ** (1 / _AREA_EXPONENT)
-    factor = min(0.9, math.sqrt(area))
-    if shrinkable:
-        factor = max(factor, policy.floor_long_side / max(image.size))
+def _shrink(image: Image.Image, search: _Search, goal: int, floor: int) -> Image.Image:
+    """A smaller copy expected to fit at quality ``goal``, not below ``floor`` pixels long."""
+    expected = predicted_size(search.nearest_to(goal), goal, search.exponent())
+    area = (search.limit * AIM / expected) ** (1 / _AREA_EXPONENT)
+    factor = min(0.95, math.sqrt(area))
+    if floor:
+        factor = max(factor, floor / max(image.size))
     return resized(image, factor)
 
 

@@ -260,9 +260,8 @@ def _read_pdf(
             if width_pt <= 0 or height_pt <= 0:
                 raise unreadable(path.name, "pdf")
             full = _pdf_scale(width_pt, height_pt, None)
-            header = Header(
-                path, "PDF", size, round(width_pt * full), round(height_pt * full), len(pdf)
-            )
+            width, height = math.ceil(width_pt * full), math.ceil(height_pt * full)  # as PDFium
+            header = Header(path, "PDF", size, width, height, len(pdf))
             if not render:
                 return header, None
             scale = _pdf_scale(width_pt, height_pt, max_long_side)
