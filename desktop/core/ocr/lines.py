@@ -20,11 +20,16 @@ Point = tuple[float, float]
 
 @dataclass(frozen=True)
 class TextLine:
-    """One recognised run of text: its characters, box and recogniser confidence (0–1)."""
+    """One recognised run of text: its characters, box and recogniser confidence (0–1).
+
+    ``box`` is in the levelled frame parsers use for rows; ``image_box`` is where the text is on
+    the (upright) image, for drawing. They are the same unless the photo was tilted.
+    """
 
     text: str
     box: Box
     score: float = 1.0
+    image_box: Box | None = None
 
     @property
     def height(self) -> int:
@@ -35,7 +40,8 @@ class TextLine:
         return (self.box[1] + self.box[3]) / 2
 
     def to_json(self) -> dict:
-        return {"text": self.text, "box": list(self.box), "score": round(self.score, 3)}
+        box = self.image_box or self.box
+        return {"text": self.text, "box": list(box), "score": round(self.score, 3)}
 
     @classmethod
     def from_json(cls, data: dict) -> TextLine:
@@ -68,7 +74,7 @@ def from_quads(items: Iterable[tuple[str, Sequence[Point], float]]) -> list[Text
     lines = []
     for text, quad, score in items:
         turned = [(x * cos - y * sin, x * sin + y * cos) for x, y in quad]
-        lines.append(TextLine(text, bounds(turned), float(score)))
+        lines.append(TextLine(text, bounds(turned), float(score), bounds(quad)))
     return lines
 
 
@@ -95,6 +101,11 @@ class Row:
     @property
     def box(self) -> Box:
         return _union(line.box for line in self.lines)
+
+    @property
+    def image_box(self) -> Box:
+        """Where the row is on the image (see :attr:`TextLine.image_box`)."""
+        return _union(line.image_box or line.box for line in self.lines)
 
     @property
     def score(self) -> float:

@@ -107,10 +107,10 @@ def labelled_text(
         return None
     text, row = hit
     if accept(text):
-        return Value(text, row.box, row.score)
+        return Value(text, row.image_box, row.score)
     for nxt in below(rows, row, look_below):
         if accept(nxt.text):
-            return Value(nxt.text, nxt.box, nxt.score)
+            return Value(nxt.text, nxt.image_box, nxt.score)
     return None
 
 

@@ -59,7 +59,7 @@ def _number(rows: Sequence[Row]) -> Value | None:
     for row in rows:
         hit = codes.find_ric(row.text)
         if hit:
-            return Value(hit[0], row.box, row.score, verified=hit[1])
+            return Value(hit[0], row.image_box, row.score, verified=hit[1])
     hit = codes.find_ric(full_text(rows).replace("\n", ""))
     return Value(hit[0], None, 0.5, verified=hit[1]) if hit else None
 

@@ -63,7 +63,7 @@ def _unlabelled_company(rows: Sequence[Row]) -> Value | None:
     for row in rows:
         text = "".join(compact(ln.text) for ln in row.lines if compact(ln.text) not in NAME_PIECES)
         if text.endswith(ORG_SUFFIXES) and not text.startswith(OTHER_LABELS) and len(text) >= 4:
-            return Value(text, row.box, row.score)
+            return Value(text, row.image_box, row.score)
     return None
 
 
@@ -71,7 +71,7 @@ def _uscc(rows: Sequence[Row]) -> Value | None:
     for row in rows:
         hit = codes.find_uscc(row.text)
         if hit:
-            return Value(hit[0], row.box, row.score, verified=hit[1])
+            return Value(hit[0], row.image_box, row.score, verified=hit[1])
     found = labelled_text(rows, ("注册号",))
     if found:
         digits = re.search(r"\d{15}", codes.as_digits(found.text))
@@ -84,7 +84,7 @@ def _org_code(rows: Sequence[Row]) -> Value | None:
     for row in rows:
         hit = codes.find_org_code(row.text)
         if hit:
-            return Value(hit[0], row.box, row.score, verified=hit[1])
+            return Value(hit[0], row.image_box, row.score, verified=hit[1])
     hit = codes.find_org_code(full_text(rows))
     return Value(hit[0], None, 0.5, verified=hit[1]) if hit else None
 

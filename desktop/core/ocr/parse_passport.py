@@ -51,7 +51,7 @@ def _name_part(rows: Sequence[Row], label: str):
         row = following[0]
         text = row.text
     latin = " ".join(re.findall(r"[A-Z][A-Z\-']*", text.upper() if not cjk_name(text) else text))
-    return cjk_name(text), latin, row.box, row.score
+    return cjk_name(text), latin, row.image_box, row.score
 
 
 def _number(rows: Sequence[Row], zone: mrz.Mrz | None) -> Value | None:
@@ -64,7 +64,7 @@ def _number(rows: Sequence[Row], zone: mrz.Mrz | None) -> Value | None:
         for candidate in candidates:
             found = _NUMBER.fullmatch(candidate.upper())
             if found:
-                return Value(found.group(), row.box, row.score)
+                return Value(found.group(), row.image_box, row.score)
     return Value(zone.number, None, 0.5) if zone and zone.number else None
 
 

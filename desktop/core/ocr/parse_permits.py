@@ -52,10 +52,10 @@ def parse_fpr(rows: Sequence[Row]) -> Reading:
         hit = codes.find_ric(row.text)
         old = _FPR_OLD.search(row.text.upper())
         if hit:
-            number = Value(hit[0], row.box, row.score, verified=hit[1])
+            number = Value(hit[0], row.image_box, row.score, verified=hit[1])
             break
         if old:
-            number = Value(old.group(), row.box, row.score)
+            number = Value(old.group(), row.image_box, row.score)
             break
     start, end, long_term = _validity(rows)
     return Reading(
@@ -80,14 +80,14 @@ def _number(rows: Sequence[Row], taiwan: bool) -> Value | None:
             return Value(found.group(), labelled.box, labelled.score)
     for row in rows:
         if found := pattern.search(row.text.upper()):
-            return Value(found.group(), row.box, row.score)
+            return Value(found.group(), row.image_box, row.score)
     return None
 
 
 def _latin_below(rows: Sequence[Row], name: Value | None) -> str:
     if name is None:
         return ""
-    index = next((i for i, r in enumerate(rows) if r.box == name.box), None)
+    index = next((i for i, r in enumerate(rows) if r.image_box == name.box), None)
     if index is None or index + 1 >= len(rows):
         return ""
     text = rows[index + 1].text
