@@ -126,11 +126,15 @@ def has_date(text: str) -> bool:
 _CJK_NAME = re.compile(r"[\u3400-\u9fff\uf900-\ufaff·•]+")
 
 
-def cjk_name(text: str, limit: int = 6) -> str:
+def cjk_name(text: str, limit: int = 20) -> str:
     """The first run of Chinese characters (with a middle dot) in ``text``, at most ``limit``.
 
-    >>> cjk_name("姓名贾英伟"[2:]), cjk_name("张三 ZHANG SAN")
-    ('贾英伟', '张三')
+    >>> cjk_name("贾英伟"), cjk_name("张三 ZHANG SAN"), cjk_name("阿依古丽•买买提性别女")
+    ('贾英伟', '张三', '阿依古丽·买买提')
     """
     match = _CJK_NAME.search(text)
-    return match.group().replace("•", "·")[:limit] if match else ""
+    name = match.group().replace("•", "·")[:limit] if match else ""
+    return _NEXT_LABEL.split(name, maxsplit=1)[0]
+
+
+_NEXT_LABEL = re.compile("性别|民族|出生|性別")
