@@ -322,6 +322,125 @@ def icc_swapping_red_and_blue() -> bytes:
     return header + struct.pack(">I", len(tags)) + table + data
 
 
+# --- sample files (one of every kind customers send) -----------------------------------------
+
+CONVERTIBLE = [
+    "good_scan.jpg",
+    "renamed_png.jpg",
+    "screenshot.png",
+    "rotated_gps.jpg",
+    "cmyk.jpg",
+    "rgba.png",
+    "gray16.png",
+    "palette.png",
+    "palette.gif",
+    "grey_alpha.png",
+    "multipage.tif",
+    "document.pdf",
+    "tiny.jpg",
+    "营业执照 副本.png",
+    "photo.webp",
+    "photo.heic",
+    "photo.avif",
+    "icc_swapped.jpg",
+]
+UNREADABLE = ["truncated.jpg", "empty.jpg", "text.jpg", "bomb.png"]
+
+
+def small_photo() -> Image.Image:
+    return photo((1600, 1200), noise=3)
+
+
+def _transparent_margin(image: Image.Image, margin: int = 90) -> Image.Image:
+    rgba = image.convert("RGBA")
+    alpha = Image.new("L", image.size, 0)
+    alpha.paste(255, (margin, margin, image.width - margin, image.height - margin))
+    rgba.putalpha(alpha)
+    return rgba
+
+
+def _sixteen_bit(image: Image.Image) -> Image.Image:
+    return image.convert("L").convert("I").point(lambda v: v * 257).convert("I;16")
+
+
+def _truncated(path: Path) -> None:
+    data = to_bytes(scan(), "JPEG", quality=90)
+    path.write_bytes(data[: len(data) * 6 // 10])
+
+
+def _heif(image: Image.Image, path: Path) -> None:
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+    save(image, path, quality=80, enc_params={"preset": "ultrafast"})
+
+
+_WRITERS = {
+    "good_scan.jpg": lambda p: save(scan(), p, quality=90),
+    "renamed_png.jpg": lambda p: save(scan(), p, "PNG"),
+    "screenshot.png": lambda p: save(scan(), p),
+    "truncated.jpg": _truncated,
+    "empty.jpg": lambda p: p.write_bytes(b""),
+    "text.jpg": lambda p: p.write_text("这不是图片 / not a picture\n" * 200, encoding="utf-8"),
+    "bomb.png": bomb_png,
+    "rotated_gps.jpg": lambda p: save(
+        rotated_for(6, marked(scan())), p, quality=90, exif=gps_exif(6), comment=b"customer"
+    ),
+    "cmyk.jpg": lambda p: save(scan().convert("CMYK"), p, quality=90),
+    "rgba.png": lambda p: save(_transparent_margin(scan()), p),
+    "gray16.png": lambda p: save(_sixteen_bit(scan()), p),
+    "palette.png": lambda p: save(scan().quantize(64), p, transparency=0),
+    "palette.gif": lambda p: save(scan().quantize(64), p),
+    "grey_alpha.png": lambda p: save(_transparent_margin(scan()).convert("LA"), p),
+    "multipage.tif": lambda p: save(
+        scan(), p, save_all=True, append_images=[licence((1240, 1754))]
+    ),
+    "document.pdf": lambda p: save(
+        scan(), p, save_all=True, append_images=[licence((1240, 1754))], resolution=300
+    ),
+    "tiny.jpg": lambda p: save(scan().resize((300, 190), Image.Resampling.LANCZOS), p, quality=90),
+    "营业执照 副本.png": lambda p: save(licence((1240, 1754)), p),
+    "photo.webp": lambda p: save(small_photo(), p, quality=85),
+    "photo.heic": lambda p: _heif(small_photo(), p),
+    "photo.avif": lambda p: save(small_photo(), p, quality=75, speed=10),
+    "icc_swapped.jpg": lambda p: save(
+        red_square(), p, quality=95, icc_profile=icc_swapping_red_and_blue()
+    ),
+}
+
+
+def write_samples(root: Path, names: list[str] | None = None) -> Path:
+    """Write the named sample files (default: all of CONVERTIBLE and UNREADABLE) into ``root``."""
+    for name in names or [*CONVERTIBLE, *UNREADABLE]:
+        _WRITERS[name](root / name)
+    return root
+
+
+def reference_picture(path: Path) -> Image.Image:
+    """What a convertible sample shows, upright and in colour: the picture before it was saved,
+    or for lossy photo formats the decoded file itself (their own loss is not ours)."""
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+    special = {
+        "rotated_gps.jpg": lambda: marked(scan()),
+        "gray16.png": lambda: scan().convert("L").convert("RGB"),
+        "grey_alpha.png": lambda: scan().convert("L").convert("RGB"),
+        "tiny.jpg": lambda: scan().resize((300, 190), Image.Resampling.LANCZOS),
+        "营业执照 副本.png": lambda: licence((1240, 1754)),
+        "photo.webp": lambda: Image.open(path).convert("RGB"),
+        "photo.heic": lambda: Image.open(path).convert("RGB"),
+        "photo.avif": lambda: Image.open(path).convert("RGB"),
+        "icc_swapped.jpg": _blue_square,
+    }
+    return special.get(path.name, scan)()
+
+
+def _blue_square() -> Image.Image:
+    r, g, b = red_square().split()
+    return Image.merge("RGB", (b, g, r))
+
+
 # --- measures ---------------------------------------------------------------------------------
 
 
