@@ -40,6 +40,7 @@ from desktop.core.ocr.compare import (  # noqa: E402
     normalise_number,
 )
 from desktop.core.ocr.crosscheck import crosscheck  # noqa: E402
+from desktop.core.ocr.hanzi import to_simplified  # noqa: E402
 
 MISMATCHES = {"OCR_NAME_MISMATCH", "OCR_NUMBER_MISMATCH", "OCR_CERT_TYPE_MISMATCH"}
 CARDS = {
@@ -91,15 +92,21 @@ def mutated(rec: dict, truth: dict, rng: random.Random) -> dict | None:
     """The record with one realistic typing mistake (look-alike character or number slip)."""
     name, number = truth["name"], truth["number"]
     if name and has_cjk(name) and rng.random() < 0.5:
-        spots = [i for i, c in enumerate(name) if look_alikes(c)]
+        spots = [i for i, c in enumerate(name) if lookalike(c)]
         if spots:
             i = rng.choice(spots)
-            other = sorted(look_alikes(name[i]))[0]
+            other = lookalike(name[i])
             return {**rec, "name_zh": name[:i] + other + name[i + 1 :]}
     if number:
         i = rng.randrange(len(number))
         return {**rec, "cert_number": number[:i] + slip(number[i]) + number[i + 1 :]}
     return None
+
+
+def lookalike(char: str) -> str:
+    """A look-alike of ``char`` that is not merely its traditional/simplified form ("" if none)."""
+    others = [c for c in sorted(look_alikes(char)) if to_simplified(c) != to_simplified(char)]
+    return others[0] if others else ""
 
 
 def slip(char: str) -> str:

@@ -29,7 +29,7 @@ from desktop.core.record import Record
 
 SURE_SCORE = 0.95  # recogniser confidence above which a read name is trusted
 # Documents issued on the mainland print simplified characters: a traditional character read
-# there is a recogniser artefact, not a difference.
+# there is a recogniser artefact, and a traditional character typed for them is a mismatch.
 SIMPLIFIED_KINDS = ("id_front", "business_licence", "uscc_certificate", "org_code_certificate")
 NAME_LABELS = ("姓名", "名称", "机构名称", "企业名称")
 VALIDATORS = {
@@ -115,7 +115,7 @@ def _name(record, reading, image, label) -> Iterator[Finding]:
     result = compare_names(typed, scanned)
     if result.same:
         return
-    if set(result.reasons) == {"traditional"}:
+    if set(result.reasons) == {"traditional"} and reading.kind not in SIMPLIFIED_KINDS:
         if _all_traditional(scanned):
             yield make(
                 "OCR_NAME_SCRIPT",

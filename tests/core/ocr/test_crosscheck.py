@@ -187,6 +187,13 @@ def test_traditional_characters_read_on_mainland_documents_are_misreadings() -> 
     assert found(person(name_zh="王国明"), id_front(name="王國明")) == {}
 
 
+@needs_hanzi
+def test_traditional_characters_typed_for_a_mainland_document_are_a_mismatch() -> None:
+    (finding,) = found(person(name_zh="吳国明"), id_front(name="吴国明"))["OCR_NAME_MISMATCH"]
+    assert finding.params["reasons_zh"] == "繁体与简体不同"
+    assert finding.params["typed_marked"] == "【吳】国明"
+
+
 def test_latin_passport_name_order_is_free_but_case_is_not() -> None:
     passport = Reading("passport", name=Value("MARY JOHNSON", score=0.99),
                        number=Value("123456789"), latin_name="MARY JOHNSON")  # fmt: skip
