@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -73,3 +74,35 @@ def test_windows_version_resource(gui: Path, cli: Path) -> None:
         out = subprocess.run(["powershell", "-NoProfile", "-Command", query],
                              capture_output=True, text=True, check=True)  # fmt: skip
         assert out.stdout.strip() == __version__
+
+
+LOAD_ALL = """
+import ctypes, os, re, sys
+from pathlib import Path
+for path in sorted(Path(sys.argv[1]).rglob("*")):
+    plain = path.is_file() and not path.is_symlink() and re.search(r"\\.so(\\.|$)", path.name)
+    if plain and not re.search(r"cpython|abi3|^libpython", path.name):
+        try:
+            ctypes.CDLL(str(path), mode=os.RTLD_LAZY)
+        except OSError as exc:
+            print(f"{path.name}: {exc}")
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="stripped libraries: Linux")
+def test_every_native_library_loads(frozen_dir: Path) -> None:
+    """Stripping must not break a library (libraries of absent system packages excepted)."""
+    lib_dirs = [internal(frozen_dir), internal(frozen_dir) / "PySide6" / "Qt" / "lib"]
+    env = dict(os.environ, LD_LIBRARY_PATH=os.pathsep.join(map(str, lib_dirs)))
+    out = subprocess.run([sys.executable, "-c", LOAD_ALL, str(internal(frozen_dir))],
+                         capture_output=True, text=True, env=env, check=True).stdout  # fmt: skip
+    shipped = {p.name for p in internal(frozen_dir).rglob("*")}
+    failures = [line for line in out.splitlines() if not needs_absent_system_library(line, shipped)]
+    assert failures == []
+
+
+def needs_absent_system_library(error: str, shipped: set[str]) -> bool:
+    """True for "libqxcb.so: libxcb-icccm.so.4: cannot open shared object file..." when the
+    missing library is a system one (not ours) that this machine lacks."""
+    found = re.search(r": (\S+): cannot open shared object file", error)
+    return bool(found) and found.group(1) not in shipped

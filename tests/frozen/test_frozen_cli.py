@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from desktop import __version__
 from tests.frozen.conftest import ROOT, run
@@ -71,3 +72,21 @@ def from_source(*args: str) -> subprocess.CompletedProcess[str]:
     """The same command run from the source tree."""
     cmd = [sys.executable, "-m", "desktop.cli", *args]
     return subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", cwd=ROOT)
+
+
+def test_scan_reading_runs_or_says_it_is_not_included(
+    cli: Path, frozen_dir: Path, tmp_path: Path
+) -> None:
+    """``check --ocr``: with REALNAME_BUILD_OCR=1 the engine runs; otherwise one clear line."""
+    record = tmp_path / "record.json"
+    run(cli, "example", str(record))
+    scan = tmp_path / "scan.png"
+    Image.new("RGB", (640, 400), "white").save(scan)
+    result = run(cli, "check", "--ocr", "--json", "--image", str(scan), str(record), timeout=120)
+    if (frozen_dir / "_internal" / "rapidocr").is_dir():
+        assert result.returncode in (0, 1), result.stderr
+        codes = {f["code"] for f in json.loads(result.stdout)["findings"]}
+        assert any(code.startswith("OCR_") for code in codes)
+    else:
+        assert result.returncode == 2
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
