@@ -34,3 +34,14 @@ def isolated_env(home: Path) -> dict[str, str]:
     for var in ("HOME", "XDG_CONFIG_HOME", "APPDATA", "LOCALAPPDATA", "USERPROFILE"):
         env[var] = str(home / "profile")
     return env
+
+
+def test_cli_gui_command_opens_the_window(cli: Path, tmp_path: Path) -> None:
+    """The Qt-free command line hands ``gui`` over to the window executable."""
+    shot = tmp_path / "window.png"
+    result = subprocess.run(
+        [str(cli), "gui", "--lang", "en", "--smoke-test", str(shot)],
+        capture_output=True, text=True, encoding="utf-8", timeout=120, env=isolated_env(tmp_path),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert shot.is_file()
