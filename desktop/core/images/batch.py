@@ -11,7 +11,13 @@ from __future__ import annotations
 import multiprocessing
 import sys
 from collections.abc import Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import (
+    BrokenExecutor,
+    Executor,
+    Future,
+    ProcessPoolExecutor,
+    ThreadPoolExecutor,
+)
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,7 +43,16 @@ def convert_many(jobs: Sequence[Job], *, workers: int = 2) -> list[Outcome]:
     if len(jobs) <= 1 or workers <= 1:
         return [run_job(job) for job in jobs]
     with _executor(min(workers, len(jobs))) as pool:
-        return list(pool.map(run_job, jobs))
+        futures = [pool.submit(run_job, job) for job in jobs]
+        return [_outcome(job, future) for job, future in zip(jobs, futures, strict=True)]
+
+
+def _outcome(job: Job, future: Future[Outcome]) -> Outcome:
+    """A worker that died (killed, out of memory) costs its own files, not the whole batch."""
+    try:
+        return future.result()
+    except (BrokenExecutor, OSError, RuntimeError) as exc:
+        return _unexpected(job, exc)
 
 
 def _executor(workers: int) -> Executor:
@@ -45,7 +60,14 @@ def _executor(workers: int) -> Executor:
         return ThreadPoolExecutor(max_workers=workers)
     # "spawn" everywhere: what Windows does anyway, and safe in a process that runs threads.
     context = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_one_thread_per_worker)
+
+
+def _one_thread_per_worker() -> None:
+    """The processes are the parallelism: libheif's own decoding threads would oversubscribe."""
+    import pillow_heif
+
+    pillow_heif.options.DECODE_THREADS = 1
 
 
 def run_job(job: Job) -> Outcome:
@@ -55,8 +77,10 @@ def run_job(job: Job) -> Outcome:
     except ImageError as err:
         return err
     except (OSError, MemoryError, ValueError) as exc:  # nothing may kill the rest of the batch
-        name = Path(job.src).name
-        detail = f"{type(exc).__name__}: {exc}"
-        return ImageError(
-            "IMAGE_UNREADABLE", name=name, **reason_params("unexpected", error=detail)
-        )
+        return _unexpected(job, exc)
+
+
+def _unexpected(job: Job, exc: BaseException) -> ImageError:
+    detail = f"{type(exc).__name__}: {exc}"
+    name = Path(job.src).name
+    return ImageError("IMAGE_UNREADABLE", name=name, **reason_params("unexpected", error=detail))
