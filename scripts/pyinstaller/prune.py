@@ -9,7 +9,6 @@ A library that anything kept still links to is never dropped.
 from __future__ import annotations
 
 import fnmatch
-import os
 import posixpath
 from pathlib import PurePath
 
@@ -19,12 +18,14 @@ Entry = tuple[str, str, str]  # (destination in the bundle, source path, type co
 def matches(dest: str, patterns: list[str]) -> bool:
     """True when the bundle path ``dest`` matches one of the glob ``patterns``.
 
-    >>> matches("PySide6/Qt/plugins/platforms/libqeglfs.so", ["*/platforms/*eglfs*"])
+    >>> matches("PySide6/Qt/plugins/platforms/libqeglfs.so", ["PySide6/*plugins/platforms/*eglfs*"])
     True
-    >>> matches("PySide6/Qt/plugins/platforms/libqxcb.so", ["*/platforms/*eglfs*"])
+    >>> matches("PySide6\\plugins\\platforms\\qeglfs.dll", ["PySide6/*plugins/platforms/*eglfs*"])
+    True
+    >>> matches("PySide6/Qt/plugins/platforms/libqxcb.so", ["PySide6/*plugins/platforms/*eglfs*"])
     False
     """
-    dest = dest.replace(os.sep, "/")
+    dest = dest.replace("\\", "/")
     return any(fnmatch.fnmatch(dest, pattern) for pattern in patterns)
 
 
