@@ -72,3 +72,14 @@ def test_unreadable_scan_is_reported_not_raised(cli: Path, tmp_path: Path) -> No
     result = run(cli, "convert", "--out-dir", str(tmp_path / "out"), str(broken))
     assert result.returncode == 2
     assert result.stderr.startswith("realname-precheck: ") and "Traceback" not in result.stderr
+
+
+def test_convert_several_scans_at_once(cli: Path, tmp_path: Path) -> None:
+    """Several inputs run in parallel (threads in a frozen build): every output is written."""
+    sources = [save_as(tmp_path / name) for name in ("a.png", "b.heic", "c.pdf")]
+    out_dir = tmp_path / "out"
+    result = run(cli, "convert", "--json", "--out-dir", str(out_dir), *map(str, sources),
+                 timeout=180)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    outputs = [Path(entry["output"]) for entry in json.loads(result.stdout)]
+    assert len(outputs) == 3 and all(p.parent == out_dir and p.is_file() for p in outputs)
