@@ -39,7 +39,7 @@ PARTS = [  # (label, markers in the path inside the folder); the first matching 
     ("Qt libraries", ("Qt/lib/", "Qt6")),
     ("Qt plugins and translations", ("Qt/plugins", "Qt/translations")),
     ("PySide6 / shiboken6 bindings", ("PySide6", "shiboken6")),
-    ("pillow-heif (libheif, libde265, x265 encoder)", ("heif",)),
+    ("pi-heif (libheif, libde265)", ("heif",)),
     ("Pillow and its codecs", ("PIL", "pillow")),
     ("pypdfium2 (PDFium)", ("pdfium",)),
     ("python-stdnum and its tables", ("stdnum",)),

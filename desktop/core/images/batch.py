@@ -65,9 +65,9 @@ def _executor(workers: int) -> Executor:
 
 def _one_thread_per_worker() -> None:
     """The processes are the parallelism: libheif's own decoding threads would oversubscribe."""
-    import pillow_heif
+    import pi_heif
 
-    pillow_heif.options.DECODE_THREADS = 1
+    pi_heif.options.DECODE_THREADS = 1
 
 
 def run_job(job: Job) -> Outcome:

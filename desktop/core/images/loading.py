@@ -220,9 +220,9 @@ def _register_heif() -> None:
     global _heif_ready
     with _HEIF_LOCK:
         if not _heif_ready:
-            import pillow_heif
+            import pi_heif  # pillow-heif's decode-only build: no 20 MB HEVC encoder to ship
 
-            pillow_heif.register_heif_opener()
+            pi_heif.register_heif_opener()
             _heif_ready = True
 
 
