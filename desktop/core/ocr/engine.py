@@ -111,10 +111,13 @@ def _fit(image):
 
 
 def _blank():
+    """A card-sized page of dark bars: warms the detector and recogniser for real scans."""
     from PIL import Image, ImageDraw
 
-    image = Image.new("RGB", (320, 96), "white")
-    ImageDraw.Draw(image).rectangle((20, 30, 300, 60), fill="black")
+    image = Image.new("RGB", (1012, 638), "white")
+    draw = ImageDraw.Draw(image)
+    for row, width in enumerate((240, 160, 420, 520, 600)):
+        draw.rectangle((60, 60 + 110 * row, 60 + width, 96 + 110 * row), fill="black")
     return image
 
 
