@@ -147,9 +147,9 @@ def _number(record, reading, image, label) -> Iterator[Finding]:
     if valid and not reading.number.verified and valid(normalise_number(typed)):
         return  # the typed number is valid and the reading is not: the scan was misread
     result = compare_numbers(typed, scanned)
-    yield _mismatch(
-        "OCR_NUMBER_MISMATCH", "cert_number", image, label, result, reading.number.verified
-    )
+    verified = reading.number.verified
+    fix = result.scanned if verified else None  # passes its check character: safe to offer
+    yield _mismatch("OCR_NUMBER_MISMATCH", "cert_number", image, label, result, verified, fix)
 
 
 def _equivalent_number(typed: str, scanned: str) -> bool:
@@ -184,11 +184,12 @@ def _number_printed(typed: str, reading: Reading) -> bool:
     return any(pattern.search(normalise_number(compact(line.text))) for line in reading.lines)
 
 
-def _mismatch(code, field, image, label, result: Comparison, sure: bool) -> Finding:
+def _mismatch(code, field, image, label, result: Comparison, sure: bool, fix=None) -> Finding:
     reasons = rules.load("ocr_documents")["reasons"]
     return make(
         code,
         (field, image),
+        fix=fix,
         image=label,
         severity=None if sure else Severity.WARNING,
         scan_marked=result.marked_scanned(),

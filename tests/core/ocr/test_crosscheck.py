@@ -92,6 +92,7 @@ def test_verified_number_mismatch_is_an_error_with_letter_digit_reason() -> None
     assert finding.severity == "error"
     assert finding.fields == ("cert_number", "images[0]")
     assert finding.params["typed_marked"] == "110105【I】9491231002X"
+    assert finding.fix == ID_NUMBER
     assert "0/O" in finding.message("zh")
 
 
@@ -103,7 +104,7 @@ def test_unverified_reading_never_contradicts_a_valid_typed_number() -> None:
 def test_unverified_reading_against_an_invalid_typed_number_is_a_warning() -> None:
     typed, misread = ID_NUMBER[:-1] + "5", ID_NUMBER[:-1] + "7"
     (finding,) = found(person(cert_number=typed), id_front(number=misread))["OCR_NUMBER_MISMATCH"]
-    assert finding.severity == "warning"
+    assert (finding.severity, finding.fix) == ("warning", None)
 
 
 @pytest.mark.parametrize(
