@@ -67,6 +67,27 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>New record</source>
+        <translation>新记录</translation>
+    </message>
+    <message>
+        <source>Folder for converted scans</source>
+        <translation>转换后图片的保存文件夹</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <source>%1 %2
+Checks CNNIC real-name submissions on this computer, offline.</source>
+        <translation>%1 %2
+在本机离线预检 CNNIC 实名认证资料。</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
         <source>&amp;New record</source>
         <translation>新建记录(&amp;N)</translation>
     </message>
@@ -138,46 +159,9 @@
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
-    <message>
-        <source>New record</source>
-        <translation>新记录</translation>
-    </message>
-    <message>
-        <source>This file could not be read: %1</source>
-        <translation>无法读取此文件：%1</translation>
-    </message>
-    <message>
-        <source>Not converted: %1</source>
-        <translation>未转换：%1</translation>
-    </message>
-    <message>
-        <source>Conversion cancelled; nothing was written.</source>
-        <translation>已取消转换，未写入任何文件。</translation>
-    </message>
-    <message>
-        <source>Replace the converted copy?</source>
-        <translation>替换已转换的文件？</translation>
-    </message>
-    <message>
-        <source>%1 already exists. Replace it?</source>
-        <translation>%1 已存在，要替换吗？</translation>
-    </message>
-    <message>
-        <source>Add certificate scans</source>
-        <translation>添加证件图片</translation>
-    </message>
-    <message>
-        <source>Images and PDF (%1);;All files (*)</source>
-        <translation>图片和 PDF (%1);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>The clipboard holds no image or file.</source>
-        <translation>剪贴板中没有图片或文件。</translation>
-    </message>
-    <message>
-        <source>Folder for converted scans</source>
-        <translation>转换后图片的保存文件夹</translation>
-    </message>
+</context>
+<context>
+    <name>RecordFilesMixin</name>
     <message>
         <source>Open record</source>
         <translation>打开记录</translation>
@@ -187,12 +171,12 @@
         <translation>记录文件 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Cannot open the record</source>
-        <translation>无法打开记录</translation>
-    </message>
-    <message>
         <source>%1 was not opened: %2</source>
         <translation>未能打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot open the record</source>
+        <translation>无法打开记录</translation>
     </message>
     <message>
         <source>Save record</source>
@@ -203,12 +187,12 @@
         <translation>记录文件 (*.json)</translation>
     </message>
     <message>
-        <source>Not saved</source>
-        <translation>未保存</translation>
-    </message>
-    <message>
         <source>%1 could not be written: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
     </message>
     <message>
         <source>(none yet)</source>
@@ -221,36 +205,6 @@
     <message>
         <source>The record has unsaved changes. Save them first?</source>
         <translation>记录有未保存的修改，要先保存吗？</translation>
-    </message>
-    <message>
-        <source>Web page (*.html)</source>
-        <translation>网页 (*.html)</translation>
-    </message>
-    <message>
-        <source>PDF document (*.pdf)</source>
-        <translation>PDF 文档 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Export report</source>
-        <translation>导出报告</translation>
-    </message>
-    <message>
-        <source>Report not written</source>
-        <translation>报告未能写入</translation>
-    </message>
-    <message>
-        <source>Report written: %1</source>
-        <translation>报告已保存：%1</translation>
-    </message>
-    <message>
-        <source>About</source>
-        <translation>关于</translation>
-    </message>
-    <message>
-        <source>%1 %2
-Checks CNNIC real-name submissions on this computer, offline.</source>
-        <translation>%1 %2
-在本机离线预检 CNNIC 实名认证资料。</translation>
     </message>
 </context>
 <context>
@@ -353,6 +307,29 @@ Checks CNNIC real-name submissions on this computer, offline.</source>
     </message>
 </context>
 <context>
+    <name>ReportExportMixin</name>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>网页 (*.html)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>Report not written</source>
+        <translation>报告未能写入</translation>
+    </message>
+    <message>
+        <source>Report written: %1</source>
+        <translation>报告已保存：%1</translation>
+    </message>
+</context>
+<context>
     <name>ScanCard</name>
     <message>
         <source>No preview</source>
@@ -391,6 +368,10 @@ Checks CNNIC real-name submissions on this computer, offline.</source>
         <translation>正在转换…</translation>
     </message>
     <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
         <source>Not readable</source>
         <translation>无法读取</translation>
     </message>
@@ -419,6 +400,33 @@ Checks CNNIC real-name submissions on this computer, offline.</source>
     <message>
         <source>Converted from %1: %2 → %3. The original is unchanged.</source>
         <translation>已由 %1 转换：%2 → %3。原文件未改动。</translation>
+    </message>
+</context>
+<context>
+    <name>ScanController</name>
+    <message>
+        <source>Add certificate scans</source>
+        <translation>添加证件图片</translation>
+    </message>
+    <message>
+        <source>Images and PDF (%1);;All files (*)</source>
+        <translation>图片和 PDF (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>This file could not be read: %1</source>
+        <translation>无法读取此文件：%1</translation>
+    </message>
+    <message>
+        <source>Not converted: %1</source>
+        <translation>未转换：%1</translation>
+    </message>
+    <message>
+        <source>Replace the converted copy?</source>
+        <translation>替换已转换的文件？</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 已存在，要替换吗？</translation>
     </message>
 </context>
 <context>

@@ -109,13 +109,14 @@ def smoke_test(window, screenshot: Path, translated: bool) -> int:
 
 
 def _smoke_scan(window, scan: Path) -> list[str]:
-    (card,) = window.add_scans([str(scan)])
-    if not _wait(lambda: card.state == "ready", 60):
+    (card,) = window.scans.add([str(scan)])
+    if not _wait(lambda: not window.scans.busy, 60):
         return ["scan inspection timed out"]
+    _wait(lambda: card.preview is not None, 30)
     if card.report is None or card.preview is None:
         return [f"scan could not be read: {card.failure or 'no preview'}"]
-    window.convert_scan(card, "jpg")
-    if not _wait(lambda: card.state == "ready" and card.report is not None, 60):
+    window.scans.convert(card, "jpg")
+    if not _wait(lambda: not window.scans.busy, 60):
         return ["conversion timed out"]
     if card.converted is None or (card.report.format or "").upper() != "JPEG":
         return [f"conversion failed: {card.failure or card.report.format}"]

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 from desktop.core.findings import Finding
 from desktop.core.report_text import field_label
 from desktop.ui.highlight import set_severity
-from desktop.ui.signals import emit
 
 
 class FindingRow(QFrame):
@@ -72,7 +71,7 @@ class FindingRow(QFrame):
             return
         self.fix_button = QPushButton(self.tr("Apply fix: %1").replace("%1", finding.fix))
         self.fix_button.setObjectName("fixButton")
-        self.fix_button.clicked.connect(lambda: emit(self.fixRequested, self.finding))
+        self.fix_button.clicked.connect(lambda: self.fixRequested.emit(self.finding))
         line = QHBoxLayout()
         line.addWidget(self.fix_button)
         line.addStretch(1)
@@ -80,12 +79,12 @@ class FindingRow(QFrame):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
-            emit(self.activated, self.finding)
+            self.activated.emit(self.finding)
         super().mouseReleaseEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
-            emit(self.activated, self.finding)
+            self.activated.emit(self.finding)
             return
         super().keyPressEvent(event)
 
@@ -100,18 +99,18 @@ class FindingsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("findingsPanel")
         self.heading = QLabel(objectName="panelHeading")
+        self._list = QWidget(objectName="findingsList")
         self.placeholder = QLabel(objectName="placeholder", wordWrap=True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._list = QWidget(objectName="findingsList")
         self._rows = QVBoxLayout(self._list)
         self._rows.setContentsMargins(0, 0, 0, 0)
+        self._rows.addWidget(self.placeholder)
         self._rows.addStretch(1)
         self.scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
         self.scroll.setWidget(self._list)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.heading)
-        box.addWidget(self.placeholder)
         box.addWidget(self.scroll, 1)
         self.rows: list[FindingRow] = []
         self._blank = True
@@ -148,4 +147,3 @@ class FindingsPanel(QWidget):
             text = self.tr("No findings: every field passes the checks.")
         self.placeholder.setText(text)
         self.placeholder.setVisible(self._blank or not count)
-        self.scroll.setVisible(bool(count))

@@ -15,9 +15,14 @@ def set_severity(widget: QWidget, severity: str) -> None:
     """Mark ``widget`` (``""`` clears the mark) and restyle it if the value changed."""
     if severity not in SEVERITIES:
         raise ValueError(f"unknown severity: {severity}")
-    if widget.property("severity") == severity:
+    set_style_property(widget, "severity", severity)
+
+
+def set_style_property(widget: QWidget, name: str, value: str | bool) -> None:
+    """Set a property the style sheet selects on (``[name="value"]``), restyling if it changed."""
+    if widget.property(name) == value:
         return
-    widget.setProperty("severity", severity)
+    widget.setProperty(name, value)
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)

@@ -28,7 +28,6 @@ from desktop.core import cert_types, rules
 from desktop.core.findings import Finding
 from desktop.core.record import Record
 from desktop.ui.highlight import set_severity
-from desktop.ui.signals import emit
 
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("holder", ("holder_type", "region", "site")),
@@ -62,7 +61,7 @@ class FieldRow(QWidget):
         self.message = QLabel(objectName="fieldMessage", wordWrap=True, visible=False)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fix_button = QPushButton(objectName="fixButton", visible=False)
-        self.fix_button.clicked.connect(lambda: emit(self.fixClicked, self.name, self.fix_value))
+        self.fix_button.clicked.connect(lambda: self.fixClicked.emit(self.name, self.fix_value))
         line = QHBoxLayout()
         line.setContentsMargins(0, 0, 0, 0)
         line.addWidget(editor, 1)
@@ -106,7 +105,7 @@ class RecordForm(QScrollArea):
         self.rows: dict[str, FieldRow] = {}
         self._labels: dict[str, QLabel] = {}
         self._groups: dict[str, QGroupBox] = {}
-        self.region_code = QLineEdit(objectName="regionCode", maxLength=2, enabled=False)
+        self.region_code = QLineEdit(objectName="regionCode", maxLength=2, visible=False)
         self.region_code.setMaximumWidth(60)
         self.region_code.textEdited.connect(lambda _: self._edited("region"))
         self._build()
@@ -147,10 +146,14 @@ class RecordForm(QScrollArea):
             box.clicked.connect(lambda: self._edited(name))
             return box
         if name in COMBOS:
-            combo = QComboBox()
+            combo = QComboBox(minimumContentsLength=16)
+            # Long certificate names must not widen the form; the open list shows them in full.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
             combo.activated.connect(lambda _: self._edited(name))
             return combo
-        edit = QLineEdit(clearButtonEnabled=True)
+        edit = QLineEdit()
         edit.textEdited.connect(lambda _: self._edited(name))
         return edit
 
@@ -161,7 +164,7 @@ class RecordForm(QScrollArea):
         if name in ("holder_type", "region"):
             self._sync_region_code()
             self._fill_cert_types(self._combo_value("cert_type"))
-        emit(self.changed)
+        self.changed.emit()
 
     # -- language ---------------------------------------------------------------------------
 
@@ -180,7 +183,6 @@ class RecordForm(QScrollArea):
         for name, label in self._labels.items():
             label.setText(field_label(name, lang))
             self.editors[name].setAccessibleName(field_label(name, lang))
-        self._align_labels()
         self.region_code.setAccessibleName(self.tr("Country or region code"))
         self.region_code.setPlaceholderText(self.tr("e.g. US"))
         self._set_placeholders()
@@ -190,6 +192,7 @@ class RecordForm(QScrollArea):
             self._fill_cert_types(self._combo_value("cert_type"))
         finally:
             self._loading = False
+        self._align_labels()
 
     def _align_labels(self) -> None:
         """One label column across all groups, and no sideways scrolling."""
@@ -252,9 +255,12 @@ class RecordForm(QScrollArea):
         value = self._combo_value("region")
         return self.region_code.text() if value == OVERSEAS else value
 
+    def _region_is_overseas(self) -> bool:
+        return self._combo_value("region") == OVERSEAS
+
     def _sync_region_code(self) -> None:
         overseas = self._combo_value("region") == OVERSEAS
-        self.region_code.setEnabled(overseas)
+        self.region_code.setVisible(overseas)
         if not overseas:
             self.region_code.clear()
 
@@ -300,7 +306,7 @@ class RecordForm(QScrollArea):
         else:
             _select(combo, OVERSEAS)
             self.region_code.setText(region)
-        self.region_code.setEnabled(self._combo_value("region") == OVERSEAS)
+        self.region_code.setVisible(self._combo_value("region") == OVERSEAS)
 
     def apply_value(self, name: str, value: str) -> None:
         """Put a corrected value into a field, as if the user typed it."""
@@ -317,7 +323,7 @@ class RecordForm(QScrollArea):
         elif isinstance(editor, QLineEdit):
             editor.setText(value)
         self._touched.add(name)
-        emit(self.changed)
+        self.changed.emit()
 
     @property
     def touched(self) -> frozenset[str]:
@@ -348,7 +354,7 @@ class RecordForm(QScrollArea):
         label = self.tr("Apply fix: %1").replace("%1", fix.fix) if fix else ""
         row.show_marks(worst, [f.message(self._lang) for f in texts], fix and fix.fix, label)
         if row.name == "region":
-            set_severity(self.region_code, worst if self.region_code.isEnabled() else "")
+            set_severity(self.region_code, worst if self._region_is_overseas() else "")
 
     def focus_field(self, name: str) -> bool:
         """Scroll to a field, mark it touched and give it the keyboard focus."""
@@ -357,7 +363,7 @@ class RecordForm(QScrollArea):
             return False
         self._touched.add(name)
         self.ensureWidgetVisible(self.rows[name])
-        target = self.region_code if name == "region" and self.region_code.isEnabled() else editor
+        target = self.region_code if name == "region" and self._region_is_overseas() else editor
         target.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
 
@@ -374,6 +380,7 @@ def _refill(combo: QComboBox, items: list[tuple[str, str]], current: str) -> Non
     for value, text in items:
         combo.addItem(text, value)
     combo.blockSignals(False)
+    combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
     _select(combo, current)
 
 

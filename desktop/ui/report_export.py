@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.core.findings import Finding
 from desktop.core.record import Record
@@ -16,6 +17,38 @@ from desktop.core.report_html import ReportScan, render_html
 from desktop.ui.scan_card import ScanCard
 
 THUMB_SIDE = 360
+
+
+class ReportExportMixin:
+    """File ▸ Export report, mixed into the main window (uses its record, findings, scans)."""
+
+    def export_html_dialog(self) -> None:
+        if path := self._report_path("html", self.tr("Web page (*.html)")):
+            self.export_report(export_html, path)
+
+    def export_pdf_dialog(self) -> None:
+        if path := self._report_path("pdf", self.tr("PDF document (*.pdf)")):
+            self.export_report(export_pdf, path)
+
+    def _report_path(self, suffix: str, pattern: str) -> str:
+        stem = self.record_path.stem if self.record_path else "report"
+        start = Path(self.settings.folder("report") or Path.home()) / f"{stem}.{suffix}"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export report"), str(start), pattern)
+        return path
+
+    def export_report(self, writer, path: str | Path) -> bool:
+        """Write the report of what is on screen now, in the window's language."""
+        self.run_checks()
+        record, cards = self.current_record(), self.scans.cards
+        try:
+            writer(Path(path), record, self.findings, self.lang, cards)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Report not written"), exc.strerror or str(exc))
+            return False
+        self.settings.set_folder("report", Path(path).parent)
+        message = self.tr("Report written: %1").replace("%1", str(path))
+        self.statusBar().showMessage(message, 6000)
+        return True
 
 
 def report_scans(cards: Sequence[ScanCard], findings: Sequence[Finding]) -> list[ReportScan]:

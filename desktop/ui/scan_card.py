@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.findings import Finding
-from desktop.ui.highlight import set_severity
-from desktop.ui.signals import emit
+from desktop.ui.highlight import set_severity, set_style_property
+from desktop.ui.scan_jobs import readable
 
 THUMB = QSize(132, 100)
 RANK = {"error": 0, "warning": 1, "info": 2}
@@ -49,8 +49,9 @@ class ScanCard(QFrame):
         self.preview: QImage | None = None
         self.converted: Any = None  # ConvertResult of the last conversion
         self.original_bytes = 0
-        self.inspected_for = ""  # the certificate type the report was made for
+        self.inspected_for: str | None = None  # certificate type the report is (being) made for
         self.state = "reading"  # reading | converting | ready | failed
+        self.cancelling = False
         self.failure = ""
         self._findings: list[Finding] = []
         self._lang = "zh"
@@ -72,10 +73,10 @@ class ScanCard(QFrame):
         self.to_bmp = QPushButton(objectName="convertBmp")
         self.cancel = QPushButton(objectName="cancelConvert", visible=False)
         self.remove = QPushButton(objectName="removeScan")
-        self.to_jpg.clicked.connect(lambda: emit(self.convertRequested, self, "jpg"))
-        self.to_bmp.clicked.connect(lambda: emit(self.convertRequested, self, "bmp"))
-        self.cancel.clicked.connect(lambda: emit(self.cancelRequested, self))
-        self.remove.clicked.connect(lambda: emit(self.removeRequested, self))
+        self.to_jpg.clicked.connect(lambda: self.convertRequested.emit(self, "jpg"))
+        self.to_bmp.clicked.connect(lambda: self.convertRequested.emit(self, "bmp"))
+        self.cancel.clicked.connect(lambda: self.cancelRequested.emit(self))
+        self.remove.clicked.connect(lambda: self.removeRequested.emit(self))
         self._lay_out()
 
     def _lay_out(self) -> None:
@@ -110,34 +111,44 @@ class ScanCard(QFrame):
         self._retranslate()
 
     def set_converting(self) -> None:
-        self.state, self.failure = "converting", ""
+        self.state, self.failure, self.cancelling = "converting", "", False
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
         self.progress.setVisible(True)
         self._retranslate()
 
+    def set_cancelling(self) -> None:
+        self.cancelling = True
+        self._retranslate()
+
     def set_progress(self, fraction: float) -> None:
         self.progress.setValue(round(fraction * 100))
 
-    def show_inspected(self, report: Any, preview: QImage | None) -> None:
+    def show_report(self, report: Any) -> None:
         """The core's report for ``self.path`` arrived."""
-        self.state = "ready"
-        self.report, self.preview = report, preview
+        self.state, self.report = "ready", report
         self.progress.setVisible(False)
+        self._retranslate()
+
+    def show_preview(self, image: QImage | None) -> None:
+        """The thumbnail arrived (None: the file cannot be drawn)."""
+        self.preview = image
         self._show_thumb()
         self._retranslate()
 
     def show_converted(self, result: Any) -> None:
         """A compliant copy was written: the card now stands for it (to be re-inspected)."""
         self.original_bytes = self.report.bytes if self.report else 0
-        self.converted = result
+        self.converted, self.cancelling = result, False
         self.path = Path(result.output)
-        self.report = None
+        self.report, self.inspected_for, self.preview = None, None, None
+        self._show_thumb()
         self.set_reading()
 
     def show_failure(self, message: str) -> None:
         """Reading or converting failed (or was cancelled): say so, keep the file as it was."""
         self.state, self.failure = ("ready" if self.report else "failed"), message
+        self.cancelling = False
         self.progress.setVisible(False)
         if self.state == "failed":
             set_severity(self, "error")
@@ -165,25 +176,28 @@ class ScanCard(QFrame):
         self.facts.setText(self._facts_text())
         self._show_messages()
         self._show_note()
-        if self.report is not None and self.preview is None:
-            self.thumb.setText(self.tr("No preview"))
+        if self.preview is None:
+            self.thumb.setText(self.tr("No preview") if self.report is not None else "…")
         self.to_jpg.setText(self.tr("Convert to JPG"))
         self.to_bmp.setText(self.tr("Convert to BMP"))
         self.cancel.setText(self.tr("Cancel"))
         self.remove.setText(self.tr("Remove"))
         self.remove.setToolTip(self.tr("Remove this scan from the record (the file is kept)"))
+        needs = self.report is not None and not self.report.compliant
+        set_style_property(self.to_jpg, "primary", needs and readable(self.report))
         for button in (self.to_jpg, self.to_bmp):
             button.setToolTip(self.tr("Write a compliant copy; the original file is not changed"))
-            button.setEnabled(self.state == "ready" and self.preview is not None)
+            button.setEnabled(self.state == "ready" and readable(self.report))
             button.setVisible(self.state != "converting")
         self.cancel.setVisible(self.state == "converting")
+        self.cancel.setEnabled(not self.cancelling)
         self.remove.setEnabled(self.state != "converting")
         self.setAccessibleName(self.tr("Scan %1").replace("%1", self.path.name))
         self.setAccessibleDescription(self.facts.text())
 
     def _facts_text(self) -> str:
         if self.state == "converting":
-            return self.tr("Converting…")
+            return self.tr("Cancelling…") if self.cancelling else self.tr("Converting…")
         if self.report is None:
             return self.tr("Not readable") if self.state == "failed" else self.tr("Reading…")
         r = self.report
@@ -207,7 +221,8 @@ class ScanCard(QFrame):
         self.messages.setVisible(True)
 
     def _show_note(self) -> None:
-        set_severity(self.note, "error" if self.failure else "ok")
+        warn = self.converted is not None and bool(self.converted.notes)
+        set_severity(self.note, "error" if self.failure else "warning" if warn else "ok")
         if self.failure:
             text = self.failure
         elif self.converted is not None:
@@ -215,6 +230,7 @@ class ScanCard(QFrame):
             after = data_size(self.converted.bytes)
             text = self.tr("Converted from %1: %2 → %3. The original is unchanged.")
             text = text.replace("%1", self.original.name).replace("%2", before).replace("%3", after)
+            text = "\n".join([text, *self.converted.note_messages(self._lang)])
         else:
             text = ""
         self.note.setText(text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent, QImage
+from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent, QImage, QMouseEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.highlight import set_style_property
 from desktop.ui.scan_card import ScanCard
-from desktop.ui.signals import emit
 
 
 def local_paths(mime) -> list[str]:
@@ -61,6 +61,7 @@ class ScanDropZone(QFrame):
         box = QVBoxLayout(self)
         box.addLayout(top)
         box.addWidget(self.scroll, 1)
+        self._sync_empty()
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -78,7 +79,7 @@ class ScanDropZone(QFrame):
         card = ScanCard(path, self)
         self._cards_box.insertWidget(len(self.cards), card)
         self.cards.append(card)
-        self.scroll.setVisible(True)
+        self._sync_empty()
         return card
 
     def remove_card(self, card: ScanCard) -> None:
@@ -86,7 +87,14 @@ class ScanDropZone(QFrame):
         self._cards_box.removeWidget(card)
         card.hide()
         card.deleteLater()
+        self._sync_empty()
+
+    def _sync_empty(self) -> None:
+        """Without cards the hint fills the zone in large type; with cards it is one line."""
         self.scroll.setVisible(bool(self.cards))
+        set_style_property(self.hint, "empty", not self.cards)
+        centre = Qt.AlignmentFlag.AlignCenter if not self.cards else Qt.AlignmentFlag.AlignLeft
+        self.hint.setAlignment(centre | Qt.AlignmentFlag.AlignVCenter)
 
     def clear(self) -> None:
         for card in list(self.cards):
@@ -95,6 +103,12 @@ class ScanDropZone(QFrame):
     def show_card(self, card: ScanCard) -> None:
         self.scroll.ensureWidgetVisible(card)
         card.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """A click on the empty zone browses for files, like its button."""
+        if event.button() == Qt.MouseButton.LeftButton and not self.cards:
+            self.browseRequested.emit()
+        super().mouseReleaseEvent(event)
 
     # -- drag and drop --------------------------------------------------------------------
 
@@ -115,15 +129,13 @@ class ScanDropZone(QFrame):
         mime = event.mimeData()
         paths = local_paths(mime)
         if paths:
-            emit(self.pathsDropped, paths)
+            self.pathsDropped.emit(paths)
         elif mime.hasImage():
-            emit(self.imageDropped, QImage(mime.imageData()))
+            self.imageDropped.emit(QImage(mime.imageData()))
         else:
             event.ignore()
             return
         event.acceptProposedAction()
 
     def _set_dropping(self, on: bool) -> None:
-        self.setProperty("dropping", on)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        set_style_property(self, "dropping", on)

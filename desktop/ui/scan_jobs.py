@@ -1,12 +1,12 @@
-"""What the workers run for a scan: inspect + thumbnail, and convert. No widgets here.
+"""What the workers run for a scan: inspect, draw a thumbnail, convert. No widgets here.
 
 These functions run on pool threads (see :mod:`desktop.ui.workers`). They build a ``QImage``
-(safe off the UI thread), never a ``QPixmap`` or a widget.
+(safe off the UI thread), never a ``QPixmap`` or a widget. Inspecting and drawing the thumbnail
+are separate tasks so that, on two cores, a slow HEIC or PDF is decoded for both at once.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -14,26 +14,24 @@ from PySide6.QtGui import QImage
 
 from desktop.ui.workers import Task
 
-
-@dataclass(frozen=True)
-class Inspected:
-    """A scan's report from the core and its thumbnail (None when it cannot be drawn)."""
-
-    path: Path
-    report: Any  # desktop.core.images.ImageReport
-    preview: QImage | None
+UNREADABLE = ("IMAGE_UNREADABLE", "IMAGE_MISSING")
 
 
-def inspect_scan(path: Path, cert_code: str | None, side: int) -> Inspected:
-    """Inspect one file (never raises for a bad file) and draw its thumbnail when readable."""
-    from desktop.core.images import ImageError, inspect_image, load_preview
+def inspect_scan(path: Path, cert_code: str) -> Any:
+    """The core's ImageReport (never raises for a bad file: problems become findings)."""
+    from desktop.core.images import inspect_image
 
-    report = inspect_image(path, cert_code=cert_code or None)
+    return inspect_image(path, cert_code=cert_code or None)
+
+
+def preview_scan(path: Path, side: int) -> QImage | None:
+    """An upright thumbnail of at most ``side`` pixels, or None when the file cannot be drawn."""
+    from desktop.core.images import ImageError, load_preview
+
     try:
-        preview = to_qimage(load_preview(path, max_side=side))
+        return to_qimage(load_preview(path, max_side=side))
     except ImageError:
-        preview = None  # the report already says why the file cannot be read
-    return Inspected(path, report, preview)
+        return None  # the report says why the file cannot be read
 
 
 def convert_scan(task: Task, src: Path, dst: Path, to: str, force: bool) -> Any:
@@ -43,6 +41,11 @@ def convert_scan(task: Task, src: Path, dst: Path, to: str, force: bool) -> Any:
     return convert_file(
         src, dst, to=to, force=force, progress=task.report, cancelled=task.is_cancelled
     )
+
+
+def readable(report: Any) -> bool:
+    """Could the core open the file (so it can be converted)?"""
+    return report is not None and not any(f.code in UNREADABLE for f in report.findings)
 
 
 def to_qimage(image: Any) -> QImage:

@@ -49,18 +49,6 @@ def file_key(path: Path) -> tuple[str, int, int] | None:
     return (os.path.normcase(str(path.resolve())), stat.st_mtime_ns, stat.st_size)
 
 
-def output_path(src: Path, to: str, out_dir: str = "") -> Path:
-    """Where a converted copy goes: ``<stem>_cnnic.<to>`` beside the original or in ``out_dir``.
-
-    >>> output_path(Path("/scans/id card.png"), "jpg").as_posix()
-    '/scans/id card_cnnic.jpg'
-    >>> output_path(Path("/scans/a.heic"), "bmp", "/out").as_posix()
-    '/out/a_cnnic.bmp'
-    """
-    folder = Path(out_dir) if out_dir else src.parent
-    return folder / f"{src.stem}_cnnic.{to}"
-
-
 def relative_to_record(scan: Path, record_file: Path | None) -> str:
     """How a scan is written into a saved record: relative to its folder when inside it.
 

@@ -2,8 +2,10 @@
 
 A :class:`Task` runs one function on a pool thread and never touches a widget. Its result, error
 and progress travel as signals of :class:`Workers` (a QObject living on the UI thread), so the
-callbacks always run on the UI thread. Cancelling sets a flag the function polls
-(``convert_file(..., cancelled=task.is_cancelled)``) and drops the result.
+callbacks always run on the UI thread. ``cancel()`` sets a flag the function polls
+(``convert_file(..., cancelled=task.is_cancelled)``); the outcome is still delivered, so the caller
+learns whether the work stopped or had already finished. ``drop()`` also discards the outcome
+(the card it was for is gone).
 """
 
 from __future__ import annotations
@@ -14,8 +16,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
-
-from desktop.ui.signals import emit
 
 
 @dataclass
@@ -35,23 +35,29 @@ class Task(QRunnable):
         self._fn = fn
         self._relay = relay
         self._cancel = threading.Event()
+        self.dropped = False
 
     def cancel(self) -> None:
         self._cancel.set()
+
+    def drop(self) -> None:
+        """Cancel, and never call back: nobody is waiting for the result any more."""
+        self.dropped = True
+        self.cancel()
 
     def is_cancelled(self) -> bool:
         return self._cancel.is_set()
 
     def report(self, fraction: float) -> None:
-        emit(self._relay.progressed, self, max(0.0, min(1.0, float(fraction))))
+        self._relay.progressed.emit(self, max(0.0, min(1.0, float(fraction))))
 
     def run(self) -> None:
         try:
             result = self._fn(self)
         except Exception as exc:  # shown where the work belongs (a card), never a crash
-            emit(self._relay.ended, self, False, exc)
+            self._relay.ended.emit(self, False, exc)
         else:
-            emit(self._relay.ended, self, True, result)
+            self._relay.ended.emit(self, True, result)
 
 
 class Workers(QObject):
@@ -83,26 +89,26 @@ class Workers(QObject):
 
     @Slot(object, float)
     def _on_progress(self, task: Task, fraction: float) -> None:
-        if task.callbacks.progress and not task.is_cancelled():
+        if task.callbacks.progress and not task.dropped:
             task.callbacks.progress(fraction)
 
     @Slot(object, bool, object)
     def _on_ended(self, task: Task, ok: bool, value: Any) -> None:
         self._active.discard(task)
-        if not task.is_cancelled():
+        if not task.dropped:
             (task.callbacks.done if ok else task.callbacks.failed)(value)
         if not self._active:
-            emit(self.idle)
+            self.idle.emit()
 
     @property
     def busy(self) -> bool:
         return bool(self._active)
 
-    def cancel_all(self) -> None:
+    def drop_all(self) -> None:
         for task in list(self._active):
-            task.cancel()
+            task.drop()
 
     def shutdown(self, msecs: int = 5000) -> bool:
-        """Cancel everything and wait for the threads; True when they all stopped."""
-        self.cancel_all()
+        """Drop everything and wait for the threads; True when they all stopped."""
+        self.drop_all()
         return self._pool.waitForDone(msecs)

@@ -95,7 +95,7 @@ def make_window(qtbot, qapp):
     yield make
     for window in windows:
         window.setWindowModified(False)
-        window.workers.shutdown()
+        window.scans.shutdown()
     for translations in installed:
         translations.uninstall()
     QLocale.setDefault(QLocale(QLocale.Language.English))

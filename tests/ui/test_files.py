@@ -7,7 +7,6 @@ from pathlib import Path
 
 from desktop.core import record as records
 from desktop.ui.settings import Settings
-from desktop.ui.signals import emit
 from tests.ui.conftest import example
 from tests.ui.test_live_checks import type_into
 
@@ -63,8 +62,8 @@ def test_open_and_save_remember_recent_files(qtbot, window, record_file, tmp_pat
     saved = tmp_path / "copy.json"
     window.save_to(saved)
     assert Settings().recent_files[:2] == [str(saved.resolve()), str(record_file.resolve())]
-    emit(window.menu_recent.aboutToShow)
-    assert [a.text() for a in window.menu_recent.actions()][:2] == Settings().recent_files[:2]
+    window.menus.recent.aboutToShow.emit()
+    assert [a.text() for a in window.menus.recent.actions()][:2] == Settings().recent_files[:2]
 
 
 def test_unsaved_changes_are_not_lost_when_cancelled(qtbot, window, dialogs, record_file):

@@ -34,9 +34,9 @@ def test_switching_language_retranslates_what_is_visible(qtbot, window, record_f
     findings = type_into(qtbot, window, "cert_number", "110101199003071234")
     english = visible_texts(window)
 
-    window.language_actions["zh"].trigger()
+    window.menus.languages["zh"].trigger()
 
-    assert window.menu_file.title() == "文件(&F)"
+    assert window.menus.file.title() == "文件(&F)"
     assert window.form._labels["cert_number"].text() == "证件号码"
     assert window.form.rows["cert_number"].message.text() == findings[0].message("zh")
     assert window.panel.rows[0].message.text() == findings[0].message("zh")
@@ -45,14 +45,14 @@ def test_switching_language_retranslates_what_is_visible(qtbot, window, record_f
     chinese = visible_texts(window)
     assert not english & chinese - {"CN", "86"}  # nothing English left behind
 
-    window.language_actions["en"].trigger()
+    window.menus.languages["en"].trigger()
     qtbot.waitUntil(lambda: visible_texts(window) == english)  # new rows show on the next loop
 
 
 def test_the_choice_is_remembered(qtbot, window):
-    window.language_actions["zh"].trigger()
+    window.menus.languages["zh"].trigger()
     assert Settings().language == "zh"
-    window.language_actions["en"].trigger()
+    window.menus.languages["en"].trigger()
     assert Settings().language == "en"
 
 
