@@ -47,6 +47,7 @@ class ScanCard(QFrame):
         self.original = path
         self.report: Any = None
         self.preview: QImage | None = None
+        self.preview_done = False  # the thumbnail task has answered (preview may still be None)
         self.converted: Any = None  # ConvertResult of the last conversion
         self.original_bytes = 0
         self.inspected_for: str | None = None  # certificate type the report is (being) made for
@@ -132,7 +133,7 @@ class ScanCard(QFrame):
 
     def show_preview(self, image: QImage | None) -> None:
         """The thumbnail arrived (None: the file cannot be drawn)."""
-        self.preview = image
+        self.preview, self.preview_done = image, True
         self._show_thumb()
         self._retranslate()
 
@@ -141,7 +142,8 @@ class ScanCard(QFrame):
         self.original_bytes = self.report.bytes if self.report else 0
         self.converted, self.cancelling = result, False
         self.path = Path(result.output)
-        self.report, self.inspected_for, self.preview = None, None, None
+        self.report, self.inspected_for = None, None
+        self.preview, self.preview_done = None, False
         self._show_thumb()
         self.set_reading()
 
@@ -177,7 +179,7 @@ class ScanCard(QFrame):
         self._show_messages()
         self._show_note()
         if self.preview is None:
-            self.thumb.setText(self.tr("No preview") if self.report is not None else "…")
+            self.thumb.setText(self.tr("No preview") if self.preview_done else "…")
         self.to_jpg.setText(self.tr("Convert to JPG"))
         self.to_bmp.setText(self.tr("Convert to BMP"))
         self.cancel.setText(self.tr("Cancel"))

@@ -283,3 +283,21 @@ def test_cancel_tells_the_truth_about_what_was_written(qtbot, window, scans, pho
         assert card.path == path
     else:  # it had already finished: the card shows the finished copy
         assert card.path == output and output.exists()
+
+
+def test_dropping_image_data_without_a_file_keeps_it_as_a_scan(qtbot, window, clean_store):
+    image = QImage(900, 600, QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.darkYellow)
+    mime = QMimeData()
+    mime.setImageData(image)
+    centre = QPointF(window.zone.rect().center())
+    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.NoModifier)
+    enter = drag_enter(centre, mime)
+    QApplication.sendEvent(window.zone, enter)
+    assert enter.isAccepted()
+
+    with qtbot.waitSignal(window.zone.imageDropped):
+        QApplication.sendEvent(window.zone, QDropEvent(centre, *args))
+
+    (card,) = wait_read(qtbot, window, 1)
+    assert card.path.is_relative_to(clean_store) and card.report.format == "PNG"
