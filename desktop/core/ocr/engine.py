@@ -9,12 +9,20 @@ model is a clear :class:`OcrUnavailable`, never a download.
 from __future__ import annotations
 
 import importlib.util
+import sys
 import threading
 from pathlib import Path
 
 from desktop.core.ocr.lines import TextLine, from_quads
 
-INSTALL_HINT = 'pip install "realname-precheck[ocr]"'
+def _install_hint() -> str:
+    """How to get scan reading: the extra from source, a scan-reading build for the frozen app."""
+    if getattr(sys, "frozen", False):
+        return "use the RealNamePrecheck edition with scan reading (built with REALNAME_BUILD_OCR=1)"
+    return 'pip install "realname-precheck[ocr]"'
+
+
+INSTALL_HINT = _install_hint()
 MAX_SIDE = 2000  # the recogniser reads crops of an image at most this large
 DETECT_SIDE = 960  # the text detector sees the image at this long side (speed)
 THREADS = 2
