@@ -124,6 +124,10 @@ Checks CNNIC real-name submissions on this computer, offline.</source>
         <translation>从剪贴板粘贴图片(&amp;P)</translation>
     </message>
     <message>
+        <source>&amp;Read from scans: fill empty fields…</source>
+        <translation>从证件图片识别填写空白项(&amp;R)…</translation>
+    </message>
+    <message>
         <source>Save converted scans &amp;in a folder…</source>
         <translation>转换后的图片保存到指定文件夹(&amp;I)…</translation>
     </message>
@@ -398,6 +402,26 @@ Checks CNNIC real-name submissions on this computer, offline.</source>
         <translation>符合注册局的格式和大小要求。</translation>
     </message>
     <message>
+        <source>Read from scan</source>
+        <translation>识别填写</translation>
+    </message>
+    <message>
+        <source>Fill the empty fields with what this scan shows</source>
+        <translation>用这张图片上识别出的内容填写空白项</translation>
+    </message>
+    <message>
+        <source>Reading the text on the scan…</source>
+        <translation>正在识别图片上的文字…</translation>
+    </message>
+    <message>
+        <source>The text on this scan could not be read: %1</source>
+        <translation>无法识别这张图片上的文字：%1</translation>
+    </message>
+    <message>
+        <source>Scan shows: %1</source>
+        <translation>图片识别结果：%1</translation>
+    </message>
+    <message>
         <source>Converted from %1: %2 → %3. The original is unchanged.</source>
         <translation>已由 %1 转换：%2 → %3。原文件未改动。</translation>
     </message>
@@ -446,6 +470,40 @@ Checks CNNIC real-name submissions on this computer, offline.</source>
     <message>
         <source>Scans</source>
         <translation>证件图片</translation>
+    </message>
+</context>
+<context>
+    <name>ScanFillMixin</name>
+    <message>
+        <source>Fill these empty fields with what the scan shows?</source>
+        <translation>用证件图片上识别出的内容填写以下空白项？</translation>
+    </message>
+    <message>
+        <source>Kept as typed:</source>
+        <translation>保留已填写的内容：</translation>
+    </message>
+    <message>
+        <source>Read from scan</source>
+        <translation>从证件图片填写</translation>
+    </message>
+    <message>
+        <source>Every field the scan shows is already filled; typed values are kept:</source>
+        <translation>图片上识别出的项目都已填写，保留已填写的内容：</translation>
+    </message>
+    <message>
+        <source>No scan has been read yet, or nothing could be read on it.</source>
+        <translation>还没有识别证件图片，或图片上没有识别出可填写的内容。</translation>
+    </message>
+    <message>
+        <source>%1 (the scan shows %2)</source>
+        <translation>%1（图片上为 %2）</translation>
+    </message>
+</context>
+<context>
+    <name>ScanReader</name>
+    <message>
+        <source>Scan reading could not start: %1</source>
+        <translation>扫描件识别（离线 OCR）无法启动：%1</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
@@ -19,6 +20,7 @@ from desktop.ui.record_form import RecordForm
 from desktop.ui.report_export import ReportExportMixin
 from desktop.ui.scan_controller import ScanController
 from desktop.ui.scan_drop_zone import ScanDropZone, local_paths
+from desktop.ui.scan_fill import ScanFillMixin
 from desktop.ui.settings import Settings
 from desktop.ui.status_summary import StatusSummary
 from desktop.ui.translations import Translations
@@ -27,7 +29,7 @@ CHECK_DELAY_MS = 150  # one check after a burst of keystrokes; the check itself 
 MIN_SIZE = (1000, 620)  # fits a 1366×768 laptop with its taskbar and title bar
 
 
-class MainWindow(RecordFilesMixin, ReportExportMixin, QMainWindow):
+class MainWindow(RecordFilesMixin, ReportExportMixin, ScanFillMixin, QMainWindow):
     """Edits one record and its scans; ``checked`` fires with the findings after every check."""
 
     checked = Signal(list)  # list[Finding]
@@ -44,6 +46,7 @@ class MainWindow(RecordFilesMixin, ReportExportMixin, QMainWindow):
         self._timer.timeout.connect(self.run_checks)
         self._build()
         self.menus = Menus(self, self._slots())
+        self.menus.read_from_scan.setVisible(self.scans.reader.available)
         self.setMinimumSize(*MIN_SIZE)
         self._restore_geometry()
         self.set_language(self.lang)
@@ -59,6 +62,7 @@ class MainWindow(RecordFilesMixin, ReportExportMixin, QMainWindow):
         self.form.changed.connect(self._edited)
         self.scans.edited.connect(lambda: self.setWindowModified(True))
         self.scans.changed.connect(self.run_checks)
+        self.scans.fillRequested.connect(self.fill_from_scan)
         self.panel.activated.connect(self.activate_finding)
         self.panel.fixRequested.connect(self.apply_fix)
         self.right = _splitter(Qt.Orientation.Vertical, "rightSplitter", self.zone, self.panel)
@@ -77,6 +81,7 @@ class MainWindow(RecordFilesMixin, ReportExportMixin, QMainWindow):
             "save_as": self.save_as, "export_html": self.export_html_dialog,
             "export_pdf": self.export_pdf_dialog, "quit": self.close,
             "add_scans": self.scans.browse, "paste": self.scans.paste,
+            "read_from_scan": self.fill_from_scan,
             "output_folder": self.choose_output_folder,
             "output_beside": self.output_beside_original, "about": self.about,
             "language": self.switch_language, "fill_recent": self.fill_recent,
@@ -112,7 +117,7 @@ class MainWindow(RecordFilesMixin, ReportExportMixin, QMainWindow):
         self._timer.start(CHECK_DELAY_MS)  # restarts: edits in quick succession run one check
 
     def run_checks(self) -> list[Finding]:
-        """Check the record now (scans come from their cached reports) and show the result."""
+        """Check the record now (scans come from their cached reports and readings) and show it."""
         self._timer.stop()
         record = self.form.record()
         cert = lookup(record.cert_type)
@@ -120,6 +125,7 @@ class MainWindow(RecordFilesMixin, ReportExportMixin, QMainWindow):
             self.scans.set_cert(cert)  # may re-read scans whose findings depend on the type
         base = self.record_path.parent if self.record_path else None
         found = check_record(record, base_dir=base) + self.scans.findings()
+        found += self.scans.reading_findings(record, date.today())
         self.findings = sort_findings(found)
         self._show(self.findings)
         self.checked.emit(self.findings)
@@ -132,7 +138,7 @@ class MainWindow(RecordFilesMixin, ReportExportMixin, QMainWindow):
         self.panel.show_findings(findings, self.lang, blank=blank)
         self.status.show_status(
             findings, self.lang, blank=blank, scans=len(cards),
-            pending=sum(c.busy for c in cards), failed=sum(c.state == "failed" for c in cards),
+            pending=sum(c.pending for c in cards), failed=sum(c.state == "failed" for c in cards),
         )  # fmt: skip
         for index, card in enumerate(cards):
             card.show_findings([f for f in findings if f"images[{index}]" in f.fields], self.lang)

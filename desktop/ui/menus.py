@@ -28,6 +28,7 @@ class Menus(QObject):
         self.quit = make("actionQuit", slots["quit"], "Ctrl+Q")
         self.add_scans = make("actionAddScans", slots["add_scans"], "Ctrl+Shift+O")
         self.paste = make("actionPasteScan", slots["paste"], Key.Paste)
+        self.read_from_scan = make("actionReadFromScan", slots["read_from_scan"], "Ctrl+R")
         self.out_folder = make("actionOutputFolder", slots["output_folder"])
         self.out_beside = make("actionOutputBeside", slots["output_beside"])
         self.out_beside.setCheckable(True)
@@ -67,7 +68,7 @@ class Menus(QObject):
         self.file.addSeparator()
         self.file.addAction(self.quit)
         self.scans = bar.addMenu("")
-        self.scans.addActions([self.add_scans, self.paste])
+        self.scans.addActions([self.add_scans, self.paste, self.read_from_scan])
         self.scans.addSeparator()
         self.scans.addActions([self.out_folder, self.out_beside])
         self.language = bar.addMenu("")
@@ -87,6 +88,7 @@ class Menus(QObject):
             self.quit: self.tr("&Quit"),
             self.add_scans: self.tr("&Add scans…"),
             self.paste: self.tr("&Paste scan from clipboard"),
+            self.read_from_scan: self.tr("&Read from scans: fill empty fields…"),
             self.out_folder: self.tr("Save converted scans &in a folder…"),
             self.out_beside: self.tr("Save converted scans &next to the original"),
             self.about: self.tr("&About"),

@@ -1,4 +1,5 @@
-"""A scan as a card: thumbnail, real format, byte and pixel size, its findings, convert actions."""
+"""A scan as a card: thumbnail, real format, byte and pixel size, its findings, convert actions,
+and (with the ``ocr`` extra) what was read on it, with "Read from scan"."""
 
 from __future__ import annotations
 
@@ -38,6 +39,7 @@ class ScanCard(QFrame):
     convertRequested = Signal(object, str)  # card, "jpg" | "bmp"
     removeRequested = Signal(object)  # card
     cancelRequested = Signal(object)  # card
+    fillRequested = Signal(object)  # card: fill the record's empty fields from this scan
 
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +56,10 @@ class ScanCard(QFrame):
         self.state = "reading"  # reading | converting | ready | failed
         self.cancelling = False
         self.failure = ""
+        self.reading: Any = None  # what scan reading found (desktop.core.ocr.reading.Reading)
+        self.read_for: tuple | None = None  # file key the reading is (being) made for
+        self.text_state = ""  # "" (not read) | reading | read | failed
+        self.text_failure = ""
         self._findings: list[Finding] = []
         self._lang = "zh"
         self._build()
@@ -66,7 +72,8 @@ class ScanCard(QFrame):
         self.facts = QLabel(objectName="scanFacts", wordWrap=True)
         self.note = QLabel(objectName="scanNote", wordWrap=True, visible=False)
         self.messages = QLabel(objectName="scanMessages", wordWrap=True, visible=False)
-        for label in (self.name, self.facts, self.note, self.messages):
+        self.text = QLabel(objectName="scanText", wordWrap=True, visible=False)
+        for label in (self.name, self.facts, self.note, self.messages, self.text):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.progress = QProgressBar(objectName="scanProgress", textVisible=False, visible=False)
         self.progress.setMaximumHeight(8)
@@ -74,6 +81,8 @@ class ScanCard(QFrame):
         self.to_bmp = QPushButton(objectName="convertBmp")
         self.cancel = QPushButton(objectName="cancelConvert", visible=False)
         self.remove = QPushButton(objectName="removeScan")
+        self.fill = QPushButton(objectName="readFromScan", visible=False)
+        self.fill.clicked.connect(lambda: self.fillRequested.emit(self))
         self.to_jpg.clicked.connect(lambda: self.convertRequested.emit(self, "jpg"))
         self.to_bmp.clicked.connect(lambda: self.convertRequested.emit(self, "bmp"))
         self.cancel.clicked.connect(lambda: self.cancelRequested.emit(self))
@@ -82,13 +91,13 @@ class ScanCard(QFrame):
 
     def _lay_out(self) -> None:
         buttons = QHBoxLayout()
-        for button in (self.to_jpg, self.to_bmp, self.cancel):
+        for button in (self.to_jpg, self.to_bmp, self.cancel, self.fill):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.remove)
         text = QVBoxLayout()
         text.setSpacing(2)
-        for widget in (self.name, self.facts, self.messages, self.note, self.progress):
+        for widget in (self.name, self.facts, self.text, self.messages, self.note, self.progress):
             text.addWidget(widget)
         text.addStretch(1)
         text.addLayout(buttons)
@@ -103,6 +112,11 @@ class ScanCard(QFrame):
     @property
     def busy(self) -> bool:
         return self.state in ("reading", "converting")
+
+    @property
+    def pending(self) -> bool:
+        """Its findings may still change: inspecting, converting, or reading the text on it."""
+        return self.busy or self.text_state == "reading"
 
     def set_reading(self) -> None:
         """Inspecting (and drawing the thumbnail) in a worker."""
@@ -128,8 +142,39 @@ class ScanCard(QFrame):
     def show_report(self, report: Any) -> None:
         """The core's report for ``self.path`` arrived."""
         self.state, self.report = "ready", report
-        self.progress.setVisible(False)
+        self.progress.setVisible(self.text_state == "reading")
         self._retranslate()
+
+    def set_text_reading(self) -> None:
+        """The text on the scan is being read (or waits for the scan reader to load)."""
+        self.text_state, self.reading, self.text_failure = "reading", None, ""
+        if self.state != "converting":
+            self.progress.setRange(0, 0)
+            self.progress.setVisible(True)
+        self._retranslate()
+
+    def show_text(self, reading: Any) -> None:
+        """What scan reading found on ``self.path``."""
+        self.text_state, self.reading, self.text_failure = "read", reading, ""
+        self._text_done()
+
+    def show_text_failure(self, message: str) -> None:
+        self.text_state, self.reading, self.text_failure = "failed", None, message
+        self._text_done()
+
+    def clear_text(self) -> None:
+        """Scan reading is off (it could not start): no reading, no state."""
+        self.text_state, self.reading, self.read_for, self.text_failure = "", None, None, ""
+        self._text_done()
+
+    def _text_done(self) -> None:
+        if not self.busy:
+            self.progress.setVisible(False)
+        self._retranslate()
+
+    def fill_values(self) -> dict[str, str]:
+        """The record fields this scan can fill (empty when it was not read)."""
+        return self.reading.values() if self.reading is not None else {}
 
     def show_preview(self, image: QImage | None) -> None:
         """The thumbnail arrived (None: the file cannot be drawn)."""
@@ -184,6 +229,7 @@ class ScanCard(QFrame):
         self.to_bmp.setText(self.tr("Convert to BMP"))
         self.cancel.setText(self.tr("Cancel"))
         self.remove.setText(self.tr("Remove"))
+        self._show_text()
         self.remove.setToolTip(self.tr("Remove this scan from the record (the file is kept)"))
         needs = self.report is not None and not self.report.compliant
         set_style_property(self.to_jpg, "primary", needs and readable(self.report))
@@ -221,6 +267,32 @@ class ScanCard(QFrame):
             lines = [self.tr("Meets the registry's format and size rules.")]
         self.messages.setText("\n".join(f"• {line}" for line in lines))
         self.messages.setVisible(True)
+
+    def _show_text(self) -> None:
+        """The reading line: in progress, what was found, or why the text could not be read."""
+        self.text.setText(self._reading_text())
+        self.text.setVisible(bool(self.text_state))
+        set_style_property(self.text, "state", self.text_state)
+        self.fill.setText(self.tr("Read from scan"))
+        self.fill.setToolTip(self.tr("Fill the empty fields with what this scan shows"))
+        self.fill.setVisible(self.text_state == "read")
+        self.fill.setEnabled(bool(self.fill_values()))
+
+    def _reading_text(self) -> str:
+        if self.text_state == "reading":
+            return self.tr("Reading the text on the scan…")
+        if self.text_state == "failed":
+            return self.tr("The text on this scan could not be read: %1").replace(
+                "%1", self.text_failure
+            )
+        if self.reading is None:
+            return ""
+        from desktop.core.ocr.classify import kind
+
+        parts = [kind(self.reading.kind).name(self._lang)]
+        if self.reading.name is not None:
+            parts.append(self.reading.name.text)
+        return self.tr("Scan shows: %1").replace("%1", " · ".join(parts))
 
     def _show_note(self) -> None:
         warn = self.converted is not None and bool(self.converted.notes)

@@ -2,7 +2,8 @@
 
 Reports are cached by (path, modification time, size, certificate type) and thumbnails by file,
 so a file is read once however often the record is re-checked; the record check itself never
-opens a scan (its image findings come from these reports).
+opens a scan (its image findings come from these reports). With the ``ocr`` extra, each readable
+scan is also read (:mod:`desktop.ui.scan_reader`) and cross-checked against the record.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import os
 import tempfile
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +21,12 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.core.cert_types import CertType
 from desktop.core.findings import Finding
+from desktop.core.record import Record
 from desktop.ui import scan_paths
 from desktop.ui.scan_card import ScanCard
 from desktop.ui.scan_drop_zone import ScanDropZone, local_paths
-from desktop.ui.scan_jobs import convert_scan, inspect_scan, preview_scan
+from desktop.ui.scan_jobs import convert_scan, inspect_scan, preview_scan, readable
+from desktop.ui.scan_reader import ScanReader
 from desktop.ui.settings import Settings
 from desktop.ui.workers import Task, Workers
 
@@ -35,6 +39,7 @@ class ScanController(QObject):
     changed = Signal()  # a card was added, removed, read or converted: check again
     edited = Signal()  # the record's list of scans changed (unsaved work)
     scanReady = Signal(object)  # ScanCard: read (or failed) and shown
+    fillRequested = Signal(object)  # ScanCard: fill the record's empty fields from its reading
 
     def __init__(self, zone: ScanDropZone, settings: Settings, window: QWidget) -> None:
         super().__init__(window)
@@ -46,6 +51,9 @@ class ScanController(QObject):
         self._previews: dict[tuple, QImage | None] = {}  # file key -> thumbnail
         self._tasks: dict[ScanCard, Task] = {}  # inspection or conversion, per card
         self._preview_tasks: dict[ScanCard, Task] = {}
+        self.reader = ScanReader(self)
+        self.reader.read.connect(lambda card: self.changed.emit())
+        self.reader.unavailable.connect(lambda why: self._show_reading_note())
         zone.pathsDropped.connect(self.add)
         zone.imageDropped.connect(self.add_image)
         zone.browseRequested.connect(self.browse)
@@ -57,7 +65,7 @@ class ScanController(QObject):
     @property
     def busy(self) -> bool:
         """True while any scan is being read, drawn or converted."""
-        return bool(self._tasks or self._preview_tasks)
+        return bool(self._tasks or self._preview_tasks or self.reader.busy)
 
     def findings(self) -> list[Finding]:
         """Every card's findings, named after its place in the record (``images[N]``)."""
@@ -66,6 +74,13 @@ class ScanController(QObject):
             if card.report is not None:
                 found += [_renumber(f, index) for f in card.report.findings]
         return found
+
+    def reading_findings(self, record: Record, today: date) -> list[Finding]:
+        """The record cross-checked against what was read on the scans (milliseconds)."""
+        return self.reader.findings(record, self.cards, today)
+
+    def _show_reading_note(self) -> None:
+        self.zone.show_reading_note(self.reader.note(self.lang))
 
     # -- adding ---------------------------------------------------------------------------
 
@@ -99,6 +114,8 @@ class ScanController(QObject):
         card.convertRequested.connect(self.convert)
         card.removeRequested.connect(self.remove)
         card.cancelRequested.connect(self.cancel)
+        card.fillRequested.connect(self.fillRequested)
+        self.reader.prepare()
         return card
 
     def add_image(self, image: QImage) -> list[ScanCard]:
@@ -182,6 +199,8 @@ class ScanController(QObject):
         if key[0] is not None:
             self._reports[key] = report
         card.show_report(report)
+        if readable(report):
+            self.reader.request(card)
         self.changed.emit()
         self.scanReady.emit(card)
 
@@ -227,6 +246,7 @@ class ScanController(QObject):
     def _converted(self, card: ScanCard, result: Any) -> None:
         self._tasks.pop(card, None)
         card.show_converted(result)
+        self.reader.carry(card)  # the same picture: no need to read it again
         self._inspect_all()
         self.edited.emit()
         self.changed.emit()
@@ -246,6 +266,7 @@ class ScanController(QObject):
 
     def remove(self, card: ScanCard) -> None:
         self._drop_tasks(card)
+        self.reader.forget(card)
         self.zone.remove_card(card)
         self._inspect_all()
         self.edited.emit()
@@ -254,6 +275,7 @@ class ScanController(QObject):
     def clear(self) -> None:
         for card in list(self.cards):
             self._drop_tasks(card)
+            self.reader.forget(card)
         self.zone.clear()
 
     def _confirm_replace(self, path: Path) -> bool:
@@ -267,11 +289,13 @@ class ScanController(QObject):
     def set_language(self, lang: str) -> None:
         self.lang = lang
         self.zone.retranslate()
+        self._show_reading_note()
         for card in self.cards:
             card.set_language(lang)
 
     def shutdown(self) -> bool:
-        return self.workers.shutdown()
+        reader_stopped = self.reader.shutdown()
+        return self.workers.shutdown() and reader_stopped
 
 
 def _renumber(finding: Finding, index: int) -> Finding:

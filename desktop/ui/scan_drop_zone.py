@@ -46,6 +46,8 @@ class ScanDropZone(QFrame):
         self.hint = QLabel(objectName="dropHint", wordWrap=True)
         self.browse = QPushButton(objectName="browseScans")
         self.browse.clicked.connect(self.browseRequested)
+        self.reading_note = QLabel(objectName="scanReadingNote", wordWrap=True, visible=False)
+        self.reading_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.cards: list[ScanCard] = []
         self._cards_box = QVBoxLayout()
         self._cards_box.setContentsMargins(0, 0, 0, 0)
@@ -60,6 +62,7 @@ class ScanDropZone(QFrame):
         top.addWidget(self.browse)
         box = QVBoxLayout(self)
         box.addLayout(top)
+        box.addWidget(self.reading_note)
         box.addWidget(self.scroll, 1)
         self._sync_empty()
         self.retranslate()
@@ -72,6 +75,11 @@ class ScanDropZone(QFrame):
         self.browse.setText(self.tr("Browse…"))
         self.browse.setToolTip(self.tr("Choose scan files (Ctrl+Shift+O)"))
         self.setAccessibleName(self.tr("Scans"))
+
+    def show_reading_note(self, text: str) -> None:
+        """A quiet line about scan reading (how to enable it); ``""`` hides it."""
+        self.reading_note.setText(text)
+        self.reading_note.setVisible(bool(text))
 
     # -- cards ----------------------------------------------------------------------------
 

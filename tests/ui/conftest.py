@@ -15,6 +15,7 @@ from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.commands.example import example_text
+from desktop.core.ocr import engine
 from desktop.ui.app import style_sheet
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings
@@ -30,6 +31,20 @@ def clean_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_DATA_HOME", str(store / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(store / "config"))
     return store
+
+
+@pytest.fixture(autouse=True)
+def no_scan_reading(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows read scans only in tests that ask for ``scan_reading`` (OCR costs a second)."""
+    if "scan_reading" not in request.fixturenames:
+        monkeypatch.setattr(engine, "available", lambda: False)
+
+
+@pytest.fixture
+def scan_reading() -> None:
+    """Real scan reading: skipped when the ``ocr`` extra is not installed."""
+    if not engine.available():
+        pytest.skip("the ocr extra is not installed")
 
 
 @dataclass
