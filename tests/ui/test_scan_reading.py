@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.core import rules
+from desktop.core.ocr import scan
 from desktop.core.record import from_dict
 from desktop.ui.highlight import severity_of
 from desktop.ui.scan_card import ScanCard
@@ -102,12 +103,13 @@ def test_read_from_scan_fills_empty_fields_after_asking_and_keeps_typed_ones(
 
 
 def test_without_the_extra_the_scan_area_says_how_to_enable_reading(qtbot, window, tmp_path):
-    scan = factory.save(factory.scan(), tmp_path / "licence.jpg", "JPEG", quality=90)
-    (card,) = window.scans.add([str(scan)])
+    path = factory.save(factory.scan(), tmp_path / "licence.jpg", "JPEG", quality=90)
+    (card,) = window.scans.add([str(path)])
     qtbot.waitUntil(lambda: not window.scans.busy, timeout=READ_TIMEOUT_MS)
 
     assert window.zone.reading_note.isVisible()
-    assert 'pip install "realname-precheck[ocr]"' in window.zone.reading_note.text()
+    assert window.zone.reading_note.text() == scan.not_installed().message("en")
+    assert "[ocr]" in window.zone.reading_note.text()  # how to enable it
     assert not window.menus.read_from_scan.isVisible()
     assert card.text_state == "" and not card.fill.isVisible()
     assert not any(f.code.startswith("OCR_") for f in window.findings)  # not in the summary
