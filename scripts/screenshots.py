@@ -1,4 +1,5 @@
-"""Render the window into docs/screenshots/: both languages, empty and with a record that fails.
+"""Render the window into docs/screenshots/: both languages, empty, with a record that fails, and
+(with the ``ocr`` extra) an ID card whose name differs from the typed one by a look-alike character.
 
 Usage: python scripts/screenshots.py [OUT_DIR]
 
@@ -65,9 +66,16 @@ def shoot(lang: str, tmp: Path, out: Path) -> dict[str, Path]:
     record, scan = _failing_case(tmp / lang)
     window.open_record(record)
     window.scans.add([str(scan)])
-    _wait(lambda: window.scans.cards and not window.scans.cards[0].busy)
+    _wait(lambda: window.scans.cards and not window.scans.busy)
     window.form.focus_field("cert_number")
     shots["errors"] = _save(window, out / f"window-{lang}-errors.png")
+    if window.scans.reader.available:
+        record, scan = _look_alike_case(tmp / lang)
+        window.open_record(record)
+        window.scans.add([str(scan)])
+        _wait(lambda: window.scans.cards and not window.scans.busy)
+        window.form.focus_field("name_zh")
+        shots["scan reading"] = _save(window, out / f"window-{lang}-scan-reading.png")
     window.setWindowModified(False)
     window.close()
     translations.uninstall()
@@ -84,6 +92,31 @@ def _failing_case(folder: Path) -> tuple[Path, Path]:
     record.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
     png = make_sample_scan(folder / "shenfenzheng.png")
     scan = png.rename(folder / "身份证 微信图片.jpg")  # a PNG named .jpg, as customers send them
+    return record, scan
+
+
+def _look_alike_case(folder: Path) -> tuple[Path, Path]:
+    """A generated ID card, and the record typed from it with one look-alike character (形近字)."""
+    import importlib.util
+    import random
+
+    from desktop.commands.example import example_text
+    from desktop.core import rules
+
+    spec = importlib.util.spec_from_file_location("make_ocr_set", ROOT / "scripts/make_ocr_set.py")
+    generator = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = generator
+    spec.loader.exec_module(generator)
+    image, truth = generator.id_front(random.Random(2026))
+    scan = folder / "身份证 正面.jpg"
+    image.save(scan, quality=90)
+    group = next(g for g in rules.load("confusables_zh")["groups"] if truth.name[-1] in g)
+    typed = truth.name[:-1] + next(c for c in group if c != truth.name[-1])
+    data = {**json.loads(example_text("individual")), **truth.record, "name_zh": typed}
+    data["name_en"] = " ".join(generator.romanised(truth.name)).title()
+    data["images"] = []
+    record = folder / "customer.json"
+    record.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
     return record, scan
 
 
