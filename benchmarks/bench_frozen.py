@@ -5,11 +5,14 @@ Run by hand, after a build (or with ``--build``, which also times the build):
     python -m PyInstaller --noconfirm build.spec && python benchmarks/bench_frozen.py [FOLDER]
 
 FOLDER defaults to $REALNAME_FROZEN_DIR, then dist/RealNamePrecheck, then the test build in
-build/frozen/dist/RealNamePrecheck. Start-up, median of several runs, wall clock from process
-start: the window until its first frame is painted (offscreen; Qt logs the first flush), the CLI
-until ``check`` exits. "Cold" runs first evict the bundle's files from the page cache
-(``posix_fadvise``), as after a reboot; "warm" runs find them cached. Targets: window ≤ 1.5 s,
-CLI check ≤ 0.5 s.
+build/frozen/dist/RealNamePrecheck. For the edition with scan reading (``REALNAME_BUILD_OCR=1``,
+built by the tests into build/frozen-ocr/dist/RealNamePrecheck) it also reports what the engine
+and models add to the standard build (``--compare`` names another standard folder).
+
+Start-up, median of several runs, wall clock from process start: the window until its first frame is
+painted (offscreen; Qt logs the first flush), the CLI until ``check`` exits. "Cold" runs first evict
+the bundle's files from the page cache (``posix_fadvise``), as after a reboot; "warm" runs find them
+cached. Targets: window ≤ 1.5 s, CLI check ≤ 0.5 s.
 """
 
 from __future__ import annotations
@@ -35,6 +38,13 @@ MIB = 1024 * 1024
 BUDGET_MIB = 150
 EXE = ".exe" if sys.platform == "win32" else ""
 PARTS = [  # (label, markers in the path inside the folder); the first matching part wins
+    ("OCR: PP-OCR models", ("rapidocr/models/",)),
+    ("OCR: RapidOCR code and configuration", ("rapidocr",)),
+    ("OCR: ONNX Runtime", ("onnxruntime",)),
+    ("OCR: OpenCV headless (with FFmpeg, Qt-free)", ("cv2", "opencv")),
+    ("OCR: numpy and OpenBLAS", ("numpy", "openblas", "gfortran", "quadmath")),
+    ("OCR: shapely and pyclipper (text boxes)", ("shapely", "geos", "pyclipper")),
+    ("OCR: pypinyin and OpenCC (name comparison)", ("pypinyin", "opencc")),
     ("ICU data and libraries (Qt on Linux only)", ("libicu",)),
     ("Qt libraries", ("Qt/lib/", "Qt6")),
     ("Qt plugins and translations", ("Qt/plugins", "Qt/translations")),
@@ -87,6 +97,32 @@ def part_of(path: Path, folder: Path) -> str:
         return "the two executables (launcher + pure-Python archive)"
     native = ".so" in path.name or path.suffix in (".dll", ".dylib", ".pyd")
     return "other shared libraries (system, C/C++ runtime)" if native else "other files"
+
+
+def sizes(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_size for p in files(folder)}
+
+
+def compare_report(folder: Path, standard: Path) -> None:
+    """What the scan-reading edition adds to the standard one, by part."""
+    ours, theirs = sizes(folder), sizes(standard)
+    added = {name: size for name, size in ours.items() if name not in theirs}
+    grown = sum(ours[name] - theirs[name] for name in ours.keys() & theirs.keys())
+    gone = sum(size for name, size in theirs.items() if name not in ours)
+    total = sum(ours.values()) - sum(theirs.values())
+    print(f"\nScan reading adds {total / MIB:.1f} MiB to {standard} "
+          f"({sum(theirs.values()) / MIB:.1f} MiB)\n")  # fmt: skip
+    parts: dict[str, int] = defaultdict(int)
+    for name, size in added.items():
+        parts[part_of(folder / name, folder)] += size
+    print("| Added | MiB |\n|---|---|")
+    for name, size in sorted(parts.items(), key=lambda kv: -kv[1]):
+        print(f"| {name} | {size / MIB:.1f} |")
+    print(
+        f"| files in both, grown (Python archives; OCR builds keep symbols) | {grown / MIB:.1f} |"
+    )
+    if gone:
+        print(f"| files only in the standard build | -{gone / MIB:.1f} |")
 
 
 def size_report(folder: Path) -> None:
@@ -197,6 +233,8 @@ def main() -> None:
     parser.add_argument("--build", action="store_true", help="build first, and time the build")
     parser.add_argument("--runs", type=int, default=5, help="runs per start-up measurement")
     parser.add_argument("--source", action="store_true", help="also time the source tree")
+    parser.add_argument("--compare", metavar="STANDARD",
+                        help="standard build to compare a scan-reading build with")  # fmt: skip
     args = parser.parse_args()
     if args.build:
         folder, seconds = build()
@@ -204,6 +242,9 @@ def main() -> None:
     else:
         folder = folder_from(args.folder)
     size_report(folder)
+    standard = Path(args.compare or ROOT / "build" / "frozen" / "dist" / APP_NAME)
+    if (folder / "_internal" / "rapidocr").is_dir() and standard.is_dir():
+        compare_report(folder, standard.resolve())
     startup_report(folder, args.runs, args.source)
 
 
