@@ -129,12 +129,6 @@ def test_reading_connects_nowhere(ocr_cli: Path, id_card, tmp_path: Path) -> Non
     assert not TRAFFIC.findall(trace.read_text(encoding="utf-8")), trace.read_text("utf-8")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="onnxruntime >= 1.29 queues telemetry (device id, program path) in "
-    "~/.cache/Microsoft/DeveloperTools and uploads it ~8 s after loading unless "
-    "ORT_DISABLE_TELEMETRY=1 is set before it loads: desktop/core/ocr/engine.py must set it",
-)
 def test_reading_leaves_nothing_in_the_profile(ocr_cli: Path, id_card, tmp_path: Path) -> None:
     """A fresh home folder stays empty: no settings, caches or telemetry queues."""
     card, record = id_card

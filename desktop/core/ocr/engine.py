@@ -9,6 +9,7 @@ model is a clear :class:`OcrUnavailable`, never a download.
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 import threading
 from pathlib import Path
@@ -60,6 +61,20 @@ def model_files(folder: Path | None = None) -> dict[str, Path]:
     return found
 
 
+def _disable_telemetry() -> None:
+    """onnxruntime >= 1.29 queues usage telemetry in the profile and uploads it unless told not to.
+
+    The variable must be set before onnxruntime loads; the call covers Windows event tracing.
+    """
+    os.environ["ORT_DISABLE_TELEMETRY"] = "1"
+    try:
+        import onnxruntime
+    except ImportError:
+        return
+    if hasattr(onnxruntime, "disable_telemetry_events"):
+        onnxruntime.disable_telemetry_events()
+
+
 class Engine:
     """A loaded recogniser. ``read`` is thread-safe (calls are serialised)."""
 
@@ -70,6 +85,7 @@ class Engine:
         for path in paths.values():
             if not Path(path).is_file():
                 raise OcrUnavailable(f"scan reading model missing ({path}); {INSTALL_HINT}")
+        _disable_telemetry()
         try:
             from rapidocr import RapidOCR
         except ImportError as exc:  # a broken install (e.g. a missing native library)

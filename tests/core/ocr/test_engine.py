@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -78,6 +79,18 @@ def test_loading_and_reading_open_no_network_connection(scans) -> None:
     done = subprocess.run([sys.executable, "-c", program], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == truth.number
+
+
+def test_loading_writes_nothing_in_the_profile(scans, tmp_path: Path) -> None:
+    """onnxruntime's telemetry queue (device id, program path) must never be written or sent."""
+    path, _ = scans["id_front"]
+    homes = ("HOME", "USERPROFILE", "APPDATA", "LOCALAPPDATA", "XDG_CACHE_HOME", "XDG_CONFIG_HOME")
+    env = {k: v for k, v in os.environ.items() if k != "ORT_DISABLE_TELEMETRY"}
+    env.update(dict.fromkeys(homes, str(tmp_path)))
+    program = f"from desktop.core.ocr import scan; scan.read_scan({str(path)!r})"
+    done = subprocess.run([sys.executable, "-c", program], cwd=ROOT, env=env, capture_output=True)
+    assert done.returncode == 0, done.stderr
+    assert list(tmp_path.rglob("*")) == []
 
 
 def test_a_missing_model_is_a_clear_error_never_a_download(tmp_path: Path) -> None:
