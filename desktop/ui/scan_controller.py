@@ -20,6 +20,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.core.cert_types import CertType
+from desktop.core.checks.images import both_sides_code
 from desktop.core.findings import Finding
 from desktop.core.record import Record
 from desktop.ui import scan_paths
@@ -159,9 +160,8 @@ class ScanController(QObject):
         self._inspect_all()
 
     def _scan_cert_code(self) -> str:
-        """The type a lone scan must show both faces of (as desktop.core.checks.images does)."""
-        both = self.cert is not None and self.cert.both_sides and len(self.cards) == 1
-        return self.cert.code if both and self.cert else ""
+        """The type a lone scan must show both faces of (the rule of the core's image check)."""
+        return both_sides_code(self.cert, len(self.cards)) or ""
 
     def _inspect_all(self) -> None:
         cert = self._scan_cert_code()

@@ -7,8 +7,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from desktop.core.cert_types import CertType
 from desktop.core.checks import Context
 from desktop.core.findings import Finding
+
+
+def both_sides_code(cert: CertType | None, scan_count: int) -> str | None:
+    """The type a lone scan must show both faces of, or None.
+
+    Front and back are expected in one picture: with several scans the faces may be split
+    across them, so only a lone scan of a both-sides document is measured for it.
+    """
+    return cert.code if cert is not None and cert.both_sides and scan_count == 1 else None
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -16,9 +26,6 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     from desktop.core.images import inspect_image
 
-    # Front and back are expected in one picture: with several scans the faces may be split
-    # across them, so only a lone scan of a both-sides document is measured for it.
-    both_sides = ctx.cert is not None and ctx.cert.both_sides and len(ctx.images) == 1
-    cert_code = ctx.cert.code if both_sides and ctx.cert else None
+    cert_code = both_sides_code(ctx.cert, len(ctx.images))
     for index, path in enumerate(ctx.images):
         yield from inspect_image(path, cert_code=cert_code, field=f"images[{index}]").findings
