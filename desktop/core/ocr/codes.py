@@ -9,20 +9,12 @@ from __future__ import annotations
 
 import re
 
+from desktop.core import rules
 from desktop.core.numbers import gb11643, orgcode, uscc
 
 USCC_ALPHABET = uscc.ALPHABET
 # What a recogniser may read where a digit is printed (for positions that hold digits only).
-DIGIT_LOOKALIKES = {
-    "0": "OoDQU",
-    "1": "Il|!i",
-    "2": "Zz",
-    "5": "Ss",
-    "6": "Gb",
-    "7": "T",
-    "8": "B",
-    "9": "g",
-}
+DIGIT_LOOKALIKES: dict[str, str] = rules.load("ocr_documents")["digit_lookalikes"]
 AS_DIGIT = str.maketrans({c: d for d, cs in DIGIT_LOOKALIKES.items() for c in cs})
 _LOOKALIKE = re.escape("".join(DIGIT_LOOKALIKES.values()))
 
