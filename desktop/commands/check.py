@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -59,8 +60,6 @@ def _with_scans(findings: list[Finding], record, base: Path, args) -> list[Findi
 def _read(path: str) -> tuple[records.Record, Path]:
     try:
         if path == "-":
-            import sys
-
             return records.from_dict(json.loads(sys.stdin.read())), Path.cwd()
         return records.load(path), Path(path).resolve().parent
     except (records.RecordError, json.JSONDecodeError) as exc:
