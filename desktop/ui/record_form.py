@@ -291,6 +291,7 @@ class RecordForm(QScrollArea):
                 editor = self.editors[name]
                 if isinstance(editor, QLineEdit):
                     editor.setText(getattr(record, name))
+                    editor.setCursorPosition(0)  # a long loaded value shows its beginning
                 elif isinstance(editor, QCheckBox):
                     editor.setChecked(record.special_occupation)
         finally:
