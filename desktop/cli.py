@@ -8,9 +8,9 @@ import sys
 from collections.abc import Sequence
 
 from desktop import __version__
-from desktop.commands import UsageError, check, convert, example, fail, gui
+from desktop.commands import UsageError, batch, check, convert, example, fail, gui
 
-COMMANDS = [check, convert, example, gui]
+COMMANDS = [check, batch, convert, example, gui]
 
 
 class _Parser(argparse.ArgumentParser):

@@ -1,0 +1,33 @@
+"""HTML to an A4 PDF through Qt's rich-text engine, for the portfolio report (CLI and window).
+
+The command line has no window: an offscreen QGuiApplication gives QTextDocument its fonts.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def html_to_pdf(html: str, path: Path) -> None:
+    """Render ``html`` into the PDF file ``path`` (the caller makes the write atomic)."""
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+    if QGuiApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        _app = QGuiApplication([])  # kept alive while printing
+    document = QTextDocument()
+    document.setHtml(html)
+    writer = QPdfWriter(str(path))
+    writer.setResolution(300)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(15, 15, 15, 15),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    document.print_(writer)
+    del writer  # finishes the file
