@@ -58,12 +58,14 @@ def read_csv(path: Path) -> list[Item]:
 
 
 def read_xlsx(path: Path) -> list[Item]:
+    import zipfile
+
     import openpyxl  # only when a workbook is read
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
+    except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
         raise SourceError(f"{path}: not a readable xlsx workbook ({exc})") from None
     try:
         found: list[Item] = []
