@@ -126,7 +126,8 @@ def _profile(pid: int, zh: str, en: str, kind: str, status: str) -> dict:
 def tencent(path: Path) -> Path:
     """A DescribeTemplateList response as `tccli domain DescribeTemplateList` prints it."""
     template = {
-        "TemplateId": "tpl-abc123", "AuditStatus": "Reject", "AuditReason": "注册人审核资料上传失败",
+        "TemplateId": "tpl-abc123", "AuditStatus": "Reject",
+        "AuditReason": "注册人审核资料上传失败",
         "IsDefault": "no", "IsValidTemplate": 1, "InvalidReason": "",
         "CreatedOn": "2026-01-05 12:44:49", "UpdatedOn": "2026-01-05 16:05:10",
         "CertificateInfo": {"CertificateType": "TYDMZ", "CertificateCode": "91110108MA01XY3R01",

@@ -60,8 +60,8 @@ def test_cross_record_codes(tmp_path, capsys) -> None:
 
 def test_same_holder_twice_is_normal(tmp_path, capsys) -> None:
     scan = portfolio.jpeg(tmp_path / "身份证.jpg")
-    rows = [portfolio.example(images=[scan.name]), portfolio.example(domain="b.cn",
-                                                                     images=[scan.name])]  # fmt: skip
+    rows = [portfolio.example(images=[scan.name]),
+            portfolio.example(domain="b.cn", images=[scan.name])]  # fmt: skip
     sheet = portfolio.excel_csv(tmp_path / "same.csv", rows)
     _, out = batch(capsys, str(sheet))
     assert all(not (codes(r) & CROSS) for r in out["results"])
@@ -86,7 +86,7 @@ def test_one_scan_for_two_holders(tmp_path, capsys) -> None:
 
 
 def test_xlsx_dates_and_numbers_as_cells(tmp_path, capsys) -> None:
-    rows = portfolio.people()[:2] + [portfolio.example(cert_type="NOPE")]
+    rows = [*portfolio.people()[:2], portfolio.example(cert_type="NOPE")]
     book = portfolio.xlsx(tmp_path / "portfolio.xlsx", rows)
     code, out = batch(capsys, str(book))
     assert code == 1

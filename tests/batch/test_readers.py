@@ -17,7 +17,8 @@ from tests.batch import portfolio
     "header, key",
     [("证件号码", "cert_number"), ("ｃｅｒｔ＿ｎｕｍｂｅｒ", "cert_number"), (" E mail ", "email"),
      ("IdentityCredentialNo", "cert_number"), ("ZhProvince", "province"),
-     ("持有者名称（中文）", "name_zh"), ("持有者名称(中文)", "name_zh"), ("HOLDER TYPE", "holder_type"),
+     ("持有者名称（中文）", "name_zh"), ("持有者名称(中文)", "name_zh"),
+     ("HOLDER TYPE", "holder_type"),
      ("OrganizationNameCN", "name_zh"), ("备注", None)],
 )  # fmt: skip
 def test_header_matching(header: str, key: str | None) -> None:
