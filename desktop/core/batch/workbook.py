@@ -128,6 +128,10 @@ def _style(sheet, original: int, added: int) -> None:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
+    sheet.page_setup.orientation = "landscape"  # printed: one page wide, header on every page
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.print_title_rows = "1:1"
     for index in range(1, original + added + 1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = 60 if index == original + 6 else 18
