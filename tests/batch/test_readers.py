@@ -102,3 +102,21 @@ def test_verification_without_profile_is_reported(tmp_path: Path) -> None:
     _, info = portfolio.alibaba(folder, b"")
     (item,) = sources.read_inputs([info])
     assert item.invalid and "1001" in item.invalid
+
+
+def test_write_back_to_its_row(tmp_path: Path) -> None:
+    from desktop.core.batch.writeback import write_back
+
+    rows = portfolio.people()
+    for sheet in (portfolio.excel_csv(tmp_path / "a.csv", rows),
+                  portfolio.xlsx(tmp_path / "b.xlsx", rows)):  # fmt: skip
+        items = sources.read_inputs([sheet])
+        record = items[2].record
+        record.name_zh = "李四四"
+        write_back(items[2], record)
+        again = sources.read_inputs([sheet])
+        assert [i.record.name_zh for i in again] == ["张三", "张三", "李四四", *[
+            r["name_zh"] for r in rows[3:]]]  # fmt: skip
+        assert again[0].columns == items[0].columns  # other rows untouched
+        assert again[2].record.cert_expiry_date == rows[2]["cert_expiry_date"]
+    assert "李四四".encode("gbk") in (tmp_path / "a.csv").read_bytes()  # still GBK
