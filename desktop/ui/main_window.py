@@ -15,6 +15,7 @@ from desktop.core.engine import check_record
 from desktop.core.findings import Finding, sort_findings
 from desktop.ui.findings_panel import FindingsPanel
 from desktop.ui.menus import Menus
+from desktop.ui.portfolio_window import PortfolioMixin
 from desktop.ui.record_files import RecordFilesMixin
 from desktop.ui.record_form import RecordForm
 from desktop.ui.report_export import ReportExportMixin
@@ -29,7 +30,7 @@ CHECK_DELAY_MS = 150  # one check after a burst of keystrokes; the check itself 
 MIN_SIZE = (1000, 620)  # fits a 1366×768 laptop with its taskbar and title bar
 
 
-class MainWindow(RecordFilesMixin, ReportExportMixin, ScanFillMixin, QMainWindow):
+class MainWindow(PortfolioMixin, RecordFilesMixin, ReportExportMixin, ScanFillMixin, QMainWindow):
     """Edits one record and its scans; ``checked`` fires with the findings after every check."""
 
     checked = Signal(list)  # list[Finding]
@@ -78,6 +79,7 @@ class MainWindow(RecordFilesMixin, ReportExportMixin, ScanFillMixin, QMainWindow
     def _slots(self) -> dict:
         return {
             "new": self.new_record, "open": self.open_dialog, "save": self.save,
+            "open_portfolio": self.open_portfolio,
             "save_as": self.save_as, "export_html": self.export_html_dialog,
             "export_pdf": self.export_pdf_dialog, "quit": self.close,
             "add_scans": self.scans.browse, "paste": self.scans.paste,

@@ -21,6 +21,7 @@ class Menus(QObject):
         make = self._action
         self.new = make("actionNew", slots["new"], Key.New)
         self.open = make("actionOpen", slots["open"], Key.Open)
+        self.portfolio = make("actionOpenPortfolio", slots["open_portfolio"], "Ctrl+Shift+P")
         self.save = make("actionSave", slots["save"], Key.Save)
         self.save_as = make("actionSaveAs", slots["save_as"], "Ctrl+Shift+S")
         self.html = make("actionExportHtml", slots["export_html"], "Ctrl+E")
@@ -59,6 +60,7 @@ class Menus(QObject):
         self.file = bar.addMenu("")
         self.file.addActions([self.new, self.open])
         self.recent = self.file.addMenu("")
+        self.file.addAction(self.portfolio)
         self.recent.aboutToShow.connect(lambda: fill_recent(self.recent))
         self.file.addSeparator()
         self.file.addActions([self.save, self.save_as])
@@ -81,6 +83,7 @@ class Menus(QObject):
         texts = {
             self.new: self.tr("&New record"),
             self.open: self.tr("&Open record…"),
+            self.portfolio: self.tr("Open &portfolio (sheet, folder, registrar export)…"),
             self.save: self.tr("&Save"),
             self.save_as: self.tr("Save &as…"),
             self.html: self.tr("Report as &HTML…"),

@@ -53,6 +53,7 @@ class RecordFilesMixin:
         return True
 
     def _load(self, record: records.Record, path: Path | None, *, touched: bool) -> None:
+        self.save_hook = None
         self.record_path = path
         self.form.set_record(record, touched=touched)
         self.scans.cert = cert_types.lookup(record.cert_type)
@@ -70,6 +71,8 @@ class RecordFilesMixin:
         return record
 
     def save(self) -> bool:
+        if getattr(self, "save_hook", None):  # a portfolio record: back to its row or file
+            return self.save_hook()
         return self.save_to(self.record_path) if self.record_path else self.save_as()
 
     def save_as(self) -> bool:

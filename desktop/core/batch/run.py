@@ -180,3 +180,21 @@ def _judged(item: Item, findings: list[Finding]) -> list[Finding]:
             continue
         kept.append(f)
     return [*item.notes, *kept]
+
+
+CROSS_CODES = ("DUPLICATE_CERT_NUMBER", "NAME_VARIANT", "DUPLICATE_SCAN")
+
+
+def recheck(items: Sequence[Item], item: Item, today: date | None = None) -> None:
+    """Check one edited item again, then the cross-record checks of the whole portfolio."""
+    day = today or date.today()
+    if item.record is not None:
+        item.notes = [f for f in item.notes if f.code != "RECORD_INVALID"]
+        item.invalid = ""
+        found = check_record(item.record, today=day, base_dir=item.base_dir)
+        item.findings = _judged(item, found)
+    for other in items:
+        other.findings = [f for f in other.findings if f.code not in CROSS_CODES]
+    crosscheck.cross_findings(items)
+    for other in items:
+        other.findings = sort_findings(other.findings)
