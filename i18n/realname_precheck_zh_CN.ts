@@ -96,6 +96,10 @@ Checks CNNIC real-name submissions on this computer, offline.</source>
         <translation>打开记录(&amp;O)…</translation>
     </message>
     <message>
+        <source>Open &amp;portfolio (sheet, folder, registrar export)…</source>
+        <translation>打开客户资料批量检查(&amp;P)（表格、文件夹、注册商导出）…</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -162,6 +166,167 @@ Checks CNNIC real-name submissions on this computer, offline.</source>
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>PortfolioMixin</name>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>PortfolioModel</name>
+    <message>
+        <source>Would be rejected</source>
+        <translation>会被拒绝</translation>
+    </message>
+    <message>
+        <source>Check warnings</source>
+        <translation>请核对警告</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>可以提交</translation>
+    </message>
+    <message>
+        <source>failed at registrar</source>
+        <translation>注册商显示认证失败</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>持有者</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Codes</source>
+        <translation>问题代码</translation>
+    </message>
+</context>
+<context>
+    <name>PortfolioWindow</name>
+    <message>
+        <source>Portfolio</source>
+        <translation>客户资料批量检查</translation>
+    </message>
+    <message>
+        <source>Open portfolio…</source>
+        <translation>打开客户资料…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Convert all scans…</source>
+        <translation>转换全部证件图片…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Annotated sheet (.xlsx)…</source>
+        <translation>标注后的表格（.xlsx）…</translation>
+    </message>
+    <message>
+        <source>Report (.html)…</source>
+        <translation>报告（.html）…</translation>
+    </message>
+    <message>
+        <source>Report (.pdf)…</source>
+        <translation>报告（.pdf）…</translation>
+    </message>
+    <message>
+        <source>Records with safe fixes (.csv)…</source>
+        <translation>应用安全修正后的记录（.csv）…</translation>
+    </message>
+    <message>
+        <source>All verdicts</source>
+        <translation>全部结论</translation>
+    </message>
+    <message>
+        <source>Would be rejected</source>
+        <translation>会被拒绝</translation>
+    </message>
+    <message>
+        <source>Check warnings</source>
+        <translation>请核对警告</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>可以提交</translation>
+    </message>
+    <message>
+        <source>All codes</source>
+        <translation>全部问题代码</translation>
+    </message>
+    <message>
+        <source>%1 of %2 records</source>
+        <translation>显示 %1 / 共 %2 条记录</translation>
+    </message>
+    <message>
+        <source>Open portfolio</source>
+        <translation>打开客户资料</translation>
+    </message>
+    <message>
+        <source>Sheets and registrar exports (%1);;All files (*)</source>
+        <translation>表格和注册商导出文件 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open a folder of records</source>
+        <translation>打开记录文件夹</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Cannot open the portfolio</source>
+        <translation>无法打开客户资料</translation>
+    </message>
+    <message>
+        <source>Not a record</source>
+        <translation>不是有效记录</translation>
+    </message>
+    <message>
+        <source>Save the converted scans in</source>
+        <translation>转换后的图片保存到</translation>
+    </message>
+    <message>
+        <source>No record of this portfolio lists a scan file.</source>
+        <translation>这些记录都没有列出证件图片文件。</translation>
+    </message>
+    <message>
+        <source>Convert all scans</source>
+        <translation>转换全部证件图片</translation>
+    </message>
+    <message>
+        <source>%1 scans converted, %2 could not be converted.</source>
+        <translation>已转换 %1 张图片，%2 张无法转换。</translation>
+    </message>
+    <message>
+        <source>Choose another name: this is the portfolio itself.</source>
+        <translation>请换一个文件名：这是客户资料原文件本身。</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>未导出</translation>
     </message>
 </context>
 <context>

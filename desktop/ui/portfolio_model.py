@@ -126,8 +126,9 @@ class PortfolioModel(QAbstractTableModel):
             "warning": self.tr("Check warnings"),
             "ok": self.tr("Ready"),
         }
-        text = texts[kind]
-        return f"{text} · {self.tr('failed at registrar')}" if failed else text
+        if not failed:
+            return texts[kind]
+        return texts[kind] + " · " + self.tr("failed at registrar")
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
