@@ -120,3 +120,10 @@ def test_write_back_to_its_row(tmp_path: Path) -> None:
         assert again[0].columns == items[0].columns  # other rows untouched
         assert again[2].record.cert_expiry_date == rows[2]["cert_expiry_date"]
     assert "李四四".encode("gbk") in (tmp_path / "a.csv").read_bytes()  # still GBK
+
+
+def test_csv_with_nul_bytes_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "n.csv"
+    path.write_bytes("姓名,证件号码\n张\x00三,1\n".encode())
+    with pytest.raises(SourceError):
+        sources.read_inputs([path])

@@ -51,10 +51,17 @@ def read_csv(path: Path) -> list[Item]:
     except OSError as exc:
         raise SourceError(f"cannot read {path}: {exc.strerror}") from None
     text = decode_csv(data)
-    rows = list(csv.reader(io.StringIO(text, newline=""), _dialect(text)))
-    if not rows or not recognisable(rows[0]):
+    rows = csv.reader(io.StringIO(text, newline=""), _dialect(text))  # row by row: a window
+    try:
+        header = next(rows, None)  # on a worker thread the UI thread runs between rows
+    except csv.Error as exc:
+        raise SourceError(f"{path}: not a readable CSV file ({exc})") from None
+    if not header or not recognisable(header):
         raise SourceError(f"{path}: no recognisable header in the first row")
-    return list(items_from_rows(str(path), path.parent, rows[0], enumerate(rows[1:], start=2)))
+    try:
+        return list(items_from_rows(str(path), path.parent, header, enumerate(rows, start=2)))
+    except csv.Error as exc:
+        raise SourceError(f"{path}: not a readable CSV file ({exc})") from None
 
 
 def read_xlsx(path: Path) -> list[Item]:
