@@ -36,8 +36,9 @@ class Item:
 
     @property
     def name(self) -> str:
-        if self.record is None:
-            return ""
+        if self.record is None:  # a row that is no record: the name cell as typed
+            cells = {key: self.columns.get(h) for h, key in self.keys.items()}
+            return str(cells.get("name_zh") or cells.get("name_en") or "").strip()
         return self.record.name_zh.strip() or self.record.name_en.strip()
 
     @property
