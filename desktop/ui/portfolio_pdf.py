@@ -8,15 +8,19 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+_APP = None  # the application the command line made for printing (kept alive)
+
 
 def html_to_pdf(html: str, path: Path) -> None:
     """Render ``html`` into the PDF file ``path`` (the caller makes the write atomic)."""
     from PySide6.QtCore import QMarginsF
-    from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+    from PySide6.QtWidgets import QApplication
 
-    if QGuiApplication.instance() is None:
+    global _APP
+    if QApplication.instance() is None:  # a QApplication, so a window may still start later
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        _app = QGuiApplication([])  # kept alive while printing
+        _APP = QApplication([])
     document = QTextDocument()
     document.setHtml(html)
     writer = QPdfWriter(str(path))
