@@ -106,9 +106,16 @@ def write_out(items, out: Path, lang: str) -> None:
             text = reports.fixed_csv(items, out.resolve().parent)
             tmp.write_bytes(text.encode("utf-8-sig"))
         else:
-            from desktop.ui.portfolio_pdf import html_to_pdf
+            _pdf(reports.render_html(items, lang), tmp)
 
-            html_to_pdf(reports.render_html(items, lang), tmp)
+
+def _pdf(html: str, path: Path) -> None:
+    """PDF needs Qt's text engine: the standalone command line has no Qt (use the window)."""
+    try:
+        from desktop.ui.portfolio_pdf import html_to_pdf
+    except ImportError:
+        raise UsageError("this build writes no PDF: use --out report.html, or the window") from None
+    html_to_pdf(html, path)
 
 
 class _Bar:
