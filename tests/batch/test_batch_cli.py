@@ -199,3 +199,27 @@ def test_fixed_csv_applies_safe_fixes_and_reads_back(tmp_path, capsys) -> None:
     _, out = batch(capsys, str(fixed))
     assert out["records"] == 5
     assert "CERT_NUMBER_FULLWIDTH" not in codes(out["results"][0])
+
+
+def test_ocr_unavailable_exits_2(tmp_path, capsys, monkeypatch) -> None:
+    from desktop.core.ocr import engine
+
+    monkeypatch.setattr(engine, "available", lambda: False)
+    sheet = portfolio.excel_csv(tmp_path / "a.csv", portfolio.people()[:1])
+    assert main(["batch", "--ocr", str(sheet)]) == 2
+    assert "scan reading is not installed" in capsys.readouterr().err
+
+
+def test_ocr_reads_like_check(tmp_path, capsys) -> None:
+    from desktop.core.ocr import engine
+
+    if not engine.available():
+        pytest.skip("the ocr extra is not installed")
+    portfolio.jpeg(tmp_path / "card.jpg")
+    row = portfolio.example(images=["card.jpg"])
+    sheet = portfolio.excel_csv(tmp_path / "a.csv", [row])
+    _, out = batch(capsys, "--ocr", str(sheet))
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps(row, ensure_ascii=False), encoding="utf-8")
+    main(["check", "--json", "--ocr", "--today", TODAY, str(path)])
+    assert out["results"][0]["findings"] == json.loads(capsys.readouterr().out)["findings"]
