@@ -101,7 +101,7 @@ def _read_scans(heavy: list[Item], scans: dict, day: date, cancelled) -> None:
             raise Cancelled
         read = scan.scan_findings(item.record, today=day, base_dir=item.base_dir,
                                   extra_images=scans.get(id(item), ()))  # fmt: skip
-        item.findings = [*item.findings, *_judged(item, read)]
+        item.findings = [*item.findings, *_kept(item, read)]
 
 
 def _payload(item: Item, scans: dict, day: date) -> tuple:
@@ -155,8 +155,13 @@ def _suffix(data: bytes) -> str:
 
 
 def _judged(item: Item, findings: list[Finding]) -> list[Finding]:
-    """The reading notes plus the findings, judged by the registrar's own rules when the record
-    comes from its export: its accepted spellings, and no 'missing' for fields it never exports."""
+    """The reading notes plus the findings the registrar's own rules keep."""
+    return [*item.notes, *_kept(item, findings)]
+
+
+def _kept(item: Item, findings: list[Finding]) -> list[Finding]:
+    """Records from a registrar's export are judged by its rules: its accepted spellings, and
+    no 'missing' for fields it never exports."""
     accepted = registrars.accepted_spellings(item.registrar)
     kept = []
     for f in findings:
@@ -165,7 +170,7 @@ def _judged(item: Item, findings: list[Finding]) -> list[Finding]:
         if f.code.endswith("_MISSING") and f.fields and f.fields[0] in item.unexported:
             continue
         kept.append(f)
-    return [*item.notes, *kept]
+    return kept
 
 
 CROSS_CODES = ("DUPLICATE_CERT_NUMBER", "NAME_VARIANT", "DUPLICATE_SCAN")
