@@ -12,6 +12,7 @@ from desktop.commands import UsageError
 from desktop.commands.check import parse_today
 
 OUT_KINDS = (".xlsx", ".html", ".htm", ".pdf", ".csv")
+FROZEN_CLI = "realname-precheck"  # build.spec CLI_NAME: the executable without Qt
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -110,11 +111,12 @@ def write_out(items, out: Path, lang: str) -> None:
 
 
 def _pdf(html: str, path: Path) -> None:
-    """PDF needs Qt's text engine: the standalone command line has no Qt (use the window)."""
-    try:
-        from desktop.ui.portfolio_pdf import html_to_pdf
-    except ImportError:
-        raise UsageError("this build writes no PDF: use --out report.html, or the window") from None
+    """PDF needs Qt's text engine. The standalone command line is built without Qt (loading the
+    window's Qt from it would abort the process), so there it says what to use instead."""
+    if getattr(sys, "frozen", False) and Path(sys.executable).stem == FROZEN_CLI:
+        raise UsageError("this build writes no PDF: use --out report.html, or the window")
+    from desktop.ui.portfolio_pdf import html_to_pdf
+
     html_to_pdf(html, path)
 
 

@@ -90,3 +90,18 @@ def test_scan_reading_runs_or_says_it_is_not_included(
     else:
         assert result.returncode == 2
         assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_batch_gbk_csv_and_xlsx_like_the_source(cli: Path, tmp_path: Path) -> None:
+    """The standalone command reads a GBK sheet and writes the annotated workbook (openpyxl
+    and the Chinese codecs are bundled); PDF needs Qt, which this executable leaves out."""
+    from tests.batch import portfolio
+
+    sheet = portfolio.excel_csv(tmp_path / "客户.csv", portfolio.people())
+    args = ("batch", "--json", "--today", "2026-11-23", "--jobs", "2", str(sheet))
+    result = run(cli, *args, "--out", str(tmp_path / "report.xlsx"))
+    assert result.returncode == 1, result.stderr
+    assert json.loads(result.stdout) == json.loads(from_source(*args).stdout)
+    assert (tmp_path / "report.xlsx").read_bytes()[:2] == b"PK"
+    pdf = run(cli, "batch", str(sheet), "--out", str(tmp_path / "r.pdf"))
+    assert pdf.returncode == 2 and "no PDF" in pdf.stderr and "Traceback" not in pdf.stderr
