@@ -7,13 +7,14 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, Qt
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.core.findings import Finding
 from desktop.core.record import Record
 from desktop.core.report_html import ReportScan, render_html
+from desktop.ui.portfolio_pdf import html_to_pdf
 from desktop.ui.scan_card import ScanCard
 
 THUMB_SIDE = 360
@@ -100,24 +101,8 @@ def export_html(path: Path, record: Record, findings, lang: str, cards) -> None:
 
 def export_pdf(path: Path, record: Record, findings, lang: str, cards) -> None:
     """An A4 PDF of the same report (Qt's rich-text engine renders the HTML)."""
-    document = QTextDocument()
-    document.setHtml(build_html(record, findings, lang, cards))
-
-    def write(tmp: str) -> None:
-        writer = QPdfWriter(tmp)
-        writer.setResolution(300)
-        writer.setPageLayout(
-            QPageLayout(
-                QPageSize(QPageSize.PageSizeId.A4),
-                QPageLayout.Orientation.Portrait,
-                QMarginsF(15, 15, 15, 15),
-                QPageLayout.Unit.Millimeter,
-            )
-        )
-        document.print_(writer)
-        del writer  # finishes the file
-
-    _replace_atomically(path, write)
+    html = build_html(record, findings, lang, cards)
+    _replace_atomically(path, lambda tmp: html_to_pdf(html, Path(tmp)))
 
 
 def _replace_atomically(path: Path, write) -> None:
