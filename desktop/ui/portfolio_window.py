@@ -5,6 +5,7 @@ saving writes it back to its row or file; convert all scans; export the same rep
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -33,7 +34,7 @@ from desktop.ui.portfolio_model import ItemRole, PortfolioFilter, PortfolioModel
 from desktop.ui.scan_drop_zone import local_paths
 from desktop.ui.workers import Task, Workers
 
-CHUNK_ROWS = 500  # rows added per event-loop turn: a 10,000-row sheet never freezes the window
+CHUNK_ROWS = 200  # rows added per event-loop turn: a 10,000-row sheet never freezes the window
 PORTFOLIO_FILES = "*.csv *.xlsx *.xlsm *.json"
 EXPORTS = (("xlsx", "Annotated sheet (*.xlsx)"), ("html", "Report (*.html)"),
            ("pdf", "Report (*.pdf)"), ("csv", "Records with safe fixes (*.csv)"))  # fmt: skip
@@ -186,6 +187,11 @@ class PortfolioWindow(QMainWindow):
             return
         self.inputs = [Path(p) for p in paths]
         self.model.clear()
+        gc.unfreeze()  # the previous portfolio may be collected again
+        # A full garbage collection over a large portfolio's objects stops every thread for
+        # 0.1 s or more (measured: the one UI gap over 100 ms while 10,000 rows loaded). While
+        # loading none runs; afterwards the portfolio is frozen out of future collections.
+        gc.disable()
         self._fill_filters()
         self.progress.setValue(0)
         self._busy(True)
@@ -203,6 +209,8 @@ class PortfolioWindow(QMainWindow):
 
     def _checked(self, items: list[Item]) -> None:
         self.task = None
+        gc.freeze()
+        gc.enable()
         self._pending = list(items)
         self._add_chunk()
 
@@ -220,6 +228,7 @@ class PortfolioWindow(QMainWindow):
         from desktop.core.batch.run import Cancelled
 
         self.task = None
+        gc.enable()
         self._busy(False)
         if isinstance(error, Cancelled):
             self.count.setText(self.tr("Cancelled"))
