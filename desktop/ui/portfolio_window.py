@@ -331,6 +331,7 @@ class PortfolioWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.workers.shutdown(3000)
+        gc.enable()  # a load dropped half-way delivers nothing
         super().closeEvent(event)
 
 
