@@ -33,6 +33,7 @@ def isolated_env(home: Path) -> dict[str, str]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     for var in ("HOME", "XDG_CONFIG_HOME", "APPDATA", "LOCALAPPDATA", "USERPROFILE"):
         env[var] = str(home / "profile")
+    env["REALNAME_PROFILE_DIR"] = str(home / "profile")  # Qt on Windows ignores APPDATA
     return env
 
 
