@@ -21,8 +21,10 @@ LOG_NAME = "errors.log"
 MAX_BYTES = 512 * 1024  # older reports are dropped beyond this
 REDACTED = "[redacted]"
 # A word holding five or more digits (any script's digits: full-width too) is identity-like:
-# ID card, passport, licence and phone numbers. Line numbers and versions have fewer.
+# ID card, passport, licence and phone numbers. Line numbers have fewer; a dotted version number
+# (Windows-10-10.0.19045) is kept whole.
 _WORD = re.compile(r"[^\W_]+")
+_VERSION = re.compile(r"(?<![\w.])\d+(?:\.\d+){2,}(?![\w.])")
 
 
 def profile_dir() -> Path | None:
@@ -53,7 +55,18 @@ def scrub(text: str) -> str:
     'ValueError: [redacted] at line 42 (PySide6 6.6.3)'
     >>> scrub("passport E12345678, licence 91350100M000100Y43, tel １３８００１３８０００")
     'passport [redacted], licence [redacted], tel [redacted]'
+    >>> scrub("Windows-10-10.0.19045 read 110101199003071234.jpg")
+    'Windows-10-10.0.19045 read [redacted].jpg'
     """
+    parts = _VERSION.split(text)
+    versions = _VERSION.findall(text)
+    out = [_scrub_words(parts[0])]
+    for version, part in zip(versions, parts[1:], strict=True):
+        out += [version, _scrub_words(part)]
+    return "".join(out)
+
+
+def _scrub_words(text: str) -> str:
     return _WORD.sub(lambda m: REDACTED if _digits(m.group()) >= 5 else m.group(), text)
 
 

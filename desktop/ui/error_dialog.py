@@ -6,6 +6,7 @@ import contextlib
 import platform
 import sys
 import traceback
+from collections.abc import Callable
 from types import TracebackType
 
 from PySide6 import __version__ as pyside_version
@@ -68,8 +69,11 @@ class ErrorDialog(QDialog):
 class ExceptionHook:
     """``sys.excepthook`` for the window: show :class:`ErrorDialog`, never quit, never recurse."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, show: Callable[[ErrorDialog], object] | None = None
+    ) -> None:
         self.parent = parent
+        self.show = show or ErrorDialog.exec  # modal; the smoke test shows it without blocking
         self._showing = False
         self.previous = sys.excepthook
 
@@ -87,7 +91,7 @@ class ExceptionHook:
             return
         self._showing = True
         try:
-            ErrorDialog(report, self.parent).exec()
+            self.show(ErrorDialog(report, self.parent))
         finally:
             self._showing = False
 
