@@ -124,3 +124,21 @@ def test_same_findings_as_the_source_under_a_chinese_path(cli: Path, tmp_path: P
     out = json.loads(result.stdout)
     assert any(f["code"].startswith("IMAGE_") for f in out["findings"]), out["findings"]
     assert out == json.loads(from_source(*args).stdout)
+
+
+def test_record_and_scan_past_the_260_character_limit(cli: Path, tmp_path: Path) -> None:
+    """A record and its scan nested deeper than MAX_PATH: read (\\\\?\\ paths on Windows), and the
+    findings are the source's."""
+    folder = tmp_path.joinpath(*["客户资料 customer records"] * 12)
+    folder.mkdir(parents=True)
+    assert len(str(folder)) > 300
+    data = json.loads(run(cli, "example").stdout)
+    Image.new("RGB", (300, 200), "white").save(folder / "scan.png")
+    record = folder / "record.json"
+    record.write_text(json.dumps({**data, "images": ["scan.png"]}, ensure_ascii=False), "utf-8")
+    args = ["check", "--json", "--lang", "en", "--today", "2026-11-23", str(record)]
+    result = run(cli, *args)
+    assert result.returncode == 1, result.stderr
+    out = json.loads(result.stdout)
+    assert out == json.loads(from_source(*args).stdout)
+    assert not {f["code"] for f in out["findings"]} & {"IMAGE_MISSING", "IMAGE_UNREADABLE"}
