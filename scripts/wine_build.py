@@ -366,11 +366,14 @@ def run(exe: str, args: list[str]) -> int:
 
 def main(argv: list[str]) -> int:
     command, rest = (argv[0], argv[1:]) if argv else ("all", [])
+    if command not in ("prepare", "build", "test", "all", "run"):
+        print(f"unknown command {command!r}: prepare, build, test, run", file=sys.stderr)
+        return 2
+    if command == "run" and not rest:
+        print("usage: wine_build.py run NAME.exe [ARGS...]", file=sys.stderr)
+        return 2
     try:
         if command == "run":
-            if not rest:
-                print("usage: wine_build.py run NAME.exe [ARGS...]", file=sys.stderr)
-                return 2
             return run(rest[0], rest[1:])
         if command in ("prepare", "all"):
             prepare()
@@ -378,15 +381,12 @@ def main(argv: list[str]) -> int:
             build()
         if command in ("test", "all"):
             return test(rest)
-        if command not in ("prepare", "build", "all"):
-            print(f"unknown command {command!r}: prepare, build, test, run", file=sys.stderr)
-            return 2
         return 0
     except WineError as error:
         log(f"error: {error}")
         return 1
     finally:
-        if command != "run":
+        if command != "run":  # leave nothing running in the prefix
             kill_wineserver()
 
 
