@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -60,10 +61,22 @@ def _with_scans(findings: list[Finding], record, base: Path, args) -> list[Findi
 def _read(path: str) -> tuple[records.Record, Path]:
     try:
         if path == "-":
-            return records.from_dict(json.loads(sys.stdin.read())), Path.cwd()
-        return records.load(path), Path(path).resolve().parent
+            return records.from_dict(json.loads(read_stdin())), Path.cwd()
+        return records.load(path), Path(os.path.abspath(path)).parent
     except (records.RecordError, json.JSONDecodeError) as exc:
         raise UsageError(str(exc)) from None
+
+
+def read_stdin() -> str:
+    """Standard input as UTF-8 (a BOM tolerated), whatever the console or ANSI code page: a
+    record piped in on a Chinese Windows would otherwise be decoded as cp936 and garbled."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # replaced by a text-only stream (tests, embedding)
+        return sys.stdin.read().removeprefix("\ufeff")
+    try:
+        return stream.read().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"standard input is not UTF-8 text (byte {exc.start})") from None
 
 
 def to_json(findings: list[Finding], lang: str) -> dict:

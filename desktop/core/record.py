@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core import cert_types
+from desktop.core.paths import extended
 
 TEXT_KEYS = (
     "holder_type", "region", "site", "name_zh", "name_en", "cert_type", "cert_number",
@@ -97,7 +98,7 @@ def load(path: str | Path) -> Record:
     """Read a record file; ``images`` stay as written (relative to the file)."""
     path = Path(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = Path(extended(path)).read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
         raise RecordError(f"record file not found: {path}") from None
     except UnicodeDecodeError:

@@ -97,6 +97,7 @@ def smoke_test(window, screenshot: Path, translated: bool) -> int:
         window.show()
         window.open_record(record)
         problems += _smoke_scan(window, make_sample_scan(Path(tmp) / "营业执照 sample.png"))
+        problems += _smoke_error_hook(window)
         window.run_checks()
         _wait(lambda: False, 0.2)
         if not window.grab().save(str(screenshot)):
@@ -121,6 +122,29 @@ def _smoke_scan(window, scan: Path) -> list[str]:
     if card.converted is None or (card.report.format or "").upper() != "JPEG":
         return [f"conversion failed: {card.failure or card.report.format}"]
     return []
+
+
+def _smoke_error_hook(window) -> list[str]:
+    """An unexpected error reaches the dialog and the error log, also with no stderr at all (the
+    windowed Windows executable), and its identity number does not."""
+    from desktop.core import error_log
+    from desktop.ui.error_dialog import ExceptionHook
+
+    shown = []
+    hook = ExceptionHook(window, show=lambda dialog: shown.append(dialog) or dialog.show())
+    number = "110101199003071234"
+    try:
+        raise RuntimeError(f"smoke test of the error report {number}")
+    except RuntimeError:
+        hook(*sys.exc_info())
+    log = error_log.log_dir() / error_log.LOG_NAME
+    text = log.read_text(encoding="utf-8") if log.is_file() else ""
+    problems = [] if shown and shown[0].isVisible() else ["error dialog not shown"]
+    if "smoke test of the error report [redacted]" not in text or number in text:
+        problems.append(f"error report not logged (scrubbed) in {log}")
+    for dialog in shown:
+        dialog.close()
+    return problems
 
 
 def _wait(done: Callable[[], bool], seconds: float) -> bool:

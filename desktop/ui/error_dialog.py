@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import platform
 import sys
 import traceback
+from collections.abc import Callable
 from types import TracebackType
 
 from PySide6 import __version__ as pyside_version
@@ -21,10 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
+from desktop.core import error_log
 
 
 def error_report(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> str:
-    """Versions and the traceback (no record contents: identity numbers stay out of reports)."""
+    """Versions and the traceback (scrub it: identity numbers stay out of reports and logs)."""
     head = (
         f"RealName Precheck {__version__}\n"
         f"Python {platform.python_version()} · PySide6 {pyside_version} · Qt {qVersion()}\n"
@@ -66,21 +69,29 @@ class ErrorDialog(QDialog):
 class ExceptionHook:
     """``sys.excepthook`` for the window: show :class:`ErrorDialog`, never quit, never recurse."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, show: Callable[[ErrorDialog], object] | None = None
+    ) -> None:
         self.parent = parent
+        self.show = show or ErrorDialog.exec  # modal; the smoke test shows it without blocking
         self._showing = False
         self.previous = sys.excepthook
 
     def __call__(
         self, kind: type[BaseException], error: BaseException, tb: TracebackType | None
     ) -> None:
-        report = error_report(kind, error, tb)
-        sys.stderr.write(report)
+        report = error_log.scrub(error_report(kind, error, tb))
+        kept = error_log.write(report)
+        if kept:
+            report += f"\n(log: {kept})\n"
+        if sys.stderr is not None:  # None in the windowed Windows executable
+            with contextlib.suppress(OSError, ValueError):  # a closed or broken stream
+                sys.stderr.write(report)
         if self._showing or issubclass(kind, KeyboardInterrupt):
             return
         self._showing = True
         try:
-            ErrorDialog(report, self.parent).exec()
+            self.show(ErrorDialog(report, self.parent))
         finally:
             self._showing = False
 

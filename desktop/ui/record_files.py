@@ -47,9 +47,10 @@ class RecordFilesMixin:
             text = self.tr("%1 was not opened: %2").replace("%1", path.name).replace("%2", str(exc))
             QMessageBox.warning(self, self.tr("Cannot open the record"), text)
             return False
-        self._load(record, path.resolve(), touched=True)
+        path = scan_paths.as_given(path)
+        self._load(record, path, touched=True)
         self.settings.add_recent_file(path)
-        self.settings.set_folder("record", path.resolve().parent)
+        self.settings.set_folder("record", path.parent)
         return True
 
     def _load(self, record: records.Record, path: Path | None, *, touched: bool) -> None:
@@ -85,7 +86,7 @@ class RecordFilesMixin:
 
     def save_to(self, path: Path) -> bool:
         """Write the record (atomically); on failure say why and keep everything as it was."""
-        path = path.resolve()
+        path = scan_paths.as_given(path)
         previous, self.record_path = self.record_path, path
         try:
             write_atomic(path, records.dumps(self.current_record()).encode("utf-8"))

@@ -40,6 +40,16 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
     return list(found)
 
 
+def as_given(path: str | Path) -> Path:
+    """An absolute path spelled as the user gave it: made absolute and normalised, never
+    resolved (resolve() turns a mapped drive Z:\\ into \\\\server\\share, follows links).
+
+    >>> as_given("/cases/acme/../acme/record.json").as_posix()
+    '/cases/acme/record.json'
+    """
+    return Path(os.path.abspath(path))
+
+
 def file_key(path: Path) -> tuple[str, int, int] | None:
     """(path, mtime, size): a changed file gets a new key, so a cached report is not reused."""
     try:

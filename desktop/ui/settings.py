@@ -1,21 +1,29 @@
 """One typed wrapper over QSettings: geometry, language, folders, recent files.
 
-Stored in the user's profile (INI format, user scope), never beside the executable. Tests point
-``QSettings.setPath`` at a temporary folder.
+Stored in the user's profile (INI format, user scope), never beside the executable.
+``REALNAME_PROFILE_DIR`` (desktop/core/error_log.py) moves the store into that folder on every
+platform: Qt on Windows reads the profile folder from the system, not from %APPDATA%, so the
+tests and the frozen tests isolate themselves with it.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
 from desktop import APP_NAME, ORGANIZATION
+from desktop.core.error_log import profile_dir
 
 MAX_RECENT = 8
 
 
 def _store() -> QSettings:
+    override = profile_dir()
+    if override:  # one INI file in that folder, whatever the platform
+        path = override / "settings" / ORGANIZATION / f"{APP_NAME}.ini"
+        return QSettings(str(path), QSettings.Format.IniFormat)
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APP_NAME)
 
 
@@ -70,7 +78,7 @@ class Settings:
         return [p for p in items if isinstance(p, str) and p][:MAX_RECENT]
 
     def add_recent_file(self, path: str | Path) -> None:
-        path = str(Path(path).resolve())
+        path = os.path.abspath(path)  # as given: resolve() would turn Z:\ into \\server\share
         items = [path, *(p for p in self.recent_files if p != path)]
         self._s.setValue("files/recent", items[:MAX_RECENT])
 

@@ -19,24 +19,38 @@ def version_tuple(version: str) -> tuple[int, int, int, int]:
     return (*numbers[:4], 0, 0, 0, 0)[:4]
 
 
-def version_resource(version: str, file_name: str, description: str, product: str, company: str):
-    """A ``VSVersionInfo`` for one executable (English US, Unicode)."""
+ENGLISH_US, CHINESE_PRC, UNICODE = 0x0409, 0x0804, 1200  # language ids, code page
+
+
+def version_resource(version: str, file_name: str, names: dict[str, tuple[str, str]],
+                     company: str):  # fmt: skip
+    """A ``VSVersionInfo`` for one executable with a Chinese (PRC) and an English (US) table:
+    Explorer's Details tab shows the one of the system's language.
+
+    ``names`` maps "zh" and "en" to (product name, file description).
+    """
     from PyInstaller.utils.win32 import versioninfo as vi
 
     numbers = version_tuple(version)
-    strings = {
-        "CompanyName": company,
-        "FileDescription": description,
-        "FileVersion": version,
-        "InternalName": file_name,
-        "LegalCopyright": f"© {company}",
-        "OriginalFilename": f"{file_name}.exe",
-        "ProductName": product,
-        "ProductVersion": version,
-    }
-    table = vi.StringTable("040904B0", [vi.StringStruct(k, v) for k, v in strings.items()])
-    english_unicode = vi.VarFileInfo([vi.VarStruct("Translation", [1033, 1200])])
+    tables = []
+    for lang, language_id in (("zh", CHINESE_PRC), ("en", ENGLISH_US)):
+        product, description = names[lang]
+        strings = {
+            "CompanyName": company,
+            "FileDescription": description,
+            "FileVersion": version,
+            "InternalName": file_name,
+            "LegalCopyright": f"© {company}",
+            "OriginalFilename": f"{file_name}.exe",
+            "ProductName": product,
+            "ProductVersion": version,
+        }
+        key = f"{language_id:04X}{UNICODE:04X}"
+        tables.append(vi.StringTable(key, [vi.StringStruct(k, v) for k, v in strings.items()]))
+    translations = vi.VarFileInfo(
+        [vi.VarStruct("Translation", [CHINESE_PRC, UNICODE, ENGLISH_US, UNICODE])]
+    )
     return vi.VSVersionInfo(
         ffi=vi.FixedFileInfo(filevers=numbers, prodvers=numbers),
-        kids=[vi.StringFileInfo([table]), english_unicode],
+        kids=[vi.StringFileInfo(tables), translations],
     )

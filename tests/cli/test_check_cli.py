@@ -114,6 +114,35 @@ def test_utf8_bom_and_chinese_path(tmp_path: Path, capsys) -> None:
     assert main(["check", "--today", "2026-11-23", str(path)]) == 0
 
 
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_stdin_is_utf8_whatever_the_code_page(monkeypatch, capsys, bom: bytes) -> None:
+    """``check -`` on a Chinese Windows: stdin's text layer says cp936, the bytes are UTF-8."""
+    import io
+
+    data = example(address="浙江省杭州市西湖区文三路90号")
+    raw = bom + json.dumps(data, ensure_ascii=False).encode("utf-8")
+    from desktop.commands import check
+
+    def cp936_stdin() -> io.TextIOWrapper:
+        return io.TextIOWrapper(io.BytesIO(raw), encoding="cp936")
+
+    monkeypatch.setattr(sys, "stdin", cp936_stdin())
+    record, _ = check._read("-")
+    assert record.address == "浙江省杭州市西湖区文三路90号"  # not "娴欐睙鐪..."
+    monkeypatch.setattr(sys, "stdin", cp936_stdin())
+    assert main(["check", "--json", "--today", "2026-11-23", "-"]) == 0
+    assert json.loads(capsys.readouterr().out)["ok"] is True
+
+
+def test_stdin_not_utf8_is_one_line(monkeypatch, capsys) -> None:
+    import io
+
+    raw = json.dumps(example(), ensure_ascii=False).encode("gbk")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(raw), encoding="cp936"))
+    assert main(["check", "-"]) == 2
+    assert "not UTF-8" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     "args", [["check"], ["check", "a.json", "--today", "2026-13-01"], ["frobnicate"], []]
 )

@@ -67,13 +67,36 @@ def test_unused_qt_modules_are_left_out(frozen_dir: Path, module: str) -> None:
     assert not [name for name in native_names(frozen_dir) if pattern.search(name)]
 
 
+def version_tables(exe: Path) -> dict[str, dict[str, str]]:
+    """The string tables of a Windows executable's version resource, by language key."""
+    import pefile  # PyInstaller's own dependency on Windows
+
+    pe = pefile.PE(str(exe), fast_load=True)
+    pe.parse_data_directories([pefile.DIRECTORY_ENTRY["IMAGE_DIRECTORY_ENTRY_RESOURCE"]])
+    tables = {}
+    for info in (item for group in getattr(pe, "FileInfo", []) for item in group):
+        for table in getattr(info, "StringTable", []):
+            entries = table.entries.items()
+            tables[table.LangID.decode()] = {k.decode(): v.decode() for k, v in entries}
+    pe.close()
+    return tables
+
+
 @pytest.mark.skipif(sys.platform != "win32", reason="version resources exist on Windows only")
-def test_windows_version_resource(gui: Path, cli: Path) -> None:
+def test_windows_version_resource_in_chinese_and_english(gui: Path, cli: Path) -> None:
     for exe in (gui, cli):
-        query = f"(Get-Item '{exe}').VersionInfo.ProductVersion"
-        out = subprocess.run(["powershell", "-NoProfile", "-Command", query],
-                             capture_output=True, text=True, check=True)  # fmt: skip
-        assert out.stdout.strip() == __version__
+        tables = version_tables(exe)
+        assert set(tables) == {"080404B0", "040904B0"}  # zh-CN and en-US, Unicode
+        zh, en = tables["080404B0"], tables["040904B0"]
+        assert zh["ProductVersion"] == en["ProductVersion"] == __version__
+        assert zh["ProductName"] == "实名预检助手" and en["ProductName"] == "RealName Precheck"
+        assert zh["OriginalFilename"] == en["OriginalFilename"] == exe.name
+
+
+@pytest.mark.skipif(sys.platform != "win32", reason="Windows wheels only")
+def test_software_opengl_is_not_shipped(frozen_dir: Path) -> None:
+    """opengl32sw.dll (Mesa, 20 MB): the widgets never render with OpenGL."""
+    assert not list(internal(frozen_dir).rglob("opengl32sw.dll"))
 
 
 LOAD_ALL = """

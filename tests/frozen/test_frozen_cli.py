@@ -105,3 +105,55 @@ def test_batch_gbk_csv_and_xlsx_like_the_source(cli: Path, tmp_path: Path) -> No
     assert (tmp_path / "report.xlsx").read_bytes()[:2] == b"PK"
     pdf = run(cli, "batch", str(sheet), "--out", str(tmp_path / "r.pdf"))
     assert pdf.returncode == 2 and "no PDF" in pdf.stderr and "Traceback" not in pdf.stderr
+
+
+def test_record_piped_in_is_read_as_utf8(cli: Path) -> None:
+    """``check -``: UTF-8 bytes on stdin (BOM or not), whatever the ANSI code page (936 under
+    the Wine tests, as on a Chinese Windows); garbled text would no longer match the source."""
+    data = json.loads(run(cli, "example").stdout)
+    data.update(address="浙江省杭州市西湖区文三路90号", name_en="Zhang·San")
+    for bom in (b"", b"\xef\xbb\xbf"):
+        piped = bom + json.dumps(data, ensure_ascii=False).encode("utf-8")
+        args = ["check", "--json", "--lang", "zh", "--today", "2026-11-23", "-"]
+        result = subprocess.run([str(cli), *args], input=piped, capture_output=True, timeout=60)
+        assert result.returncode == 1, result.stderr.decode("utf-8", "replace")
+        expected = subprocess.run([sys.executable, "-m", "desktop.cli", *args], input=piped,
+                                  capture_output=True, cwd=ROOT)  # fmt: skip
+        assert json.loads(result.stdout) == json.loads(expected.stdout)
+
+
+@pytest.mark.parametrize("kind", ["individual", "organization"])
+def test_same_findings_as_the_source_under_a_chinese_path(cli: Path, tmp_path: Path, kind: str):
+    """A record with its scan stored in 客户资料\\张三 (relative path in the record): the built
+    program reports exactly what the source does, scan findings included."""
+    folder = tmp_path / "客户资料" / "张三"
+    folder.mkdir(parents=True)
+    data = json.loads(run(cli, "example", "--kind", kind).stdout)
+    Image.new("RGB", (300, 200), "white").save(folder / "证件 正面.png")
+    data["images"] = ["证件 正面.png"]
+    record = folder / "记录.json"
+    record.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    args = ["check", "--json", "--lang", "zh", "--today", "2026-11-23", str(record)]
+    result = run(cli, *args)
+    assert result.returncode == 1, result.stderr  # a PNG of 300x200 is not a compliant scan
+    out = json.loads(result.stdout)
+    assert any(f["code"].startswith("IMAGE_") for f in out["findings"]), out["findings"]
+    assert out == json.loads(from_source(*args).stdout)
+
+
+def test_record_and_scan_past_the_260_character_limit(cli: Path, tmp_path: Path) -> None:
+    """A record and its scan nested deeper than MAX_PATH: read (\\\\?\\ paths on Windows), and the
+    findings are the source's."""
+    folder = tmp_path.joinpath(*["客户资料 customer records"] * 12)
+    folder.mkdir(parents=True)
+    assert len(str(folder)) > 300
+    data = json.loads(run(cli, "example").stdout)
+    Image.new("RGB", (300, 200), "white").save(folder / "scan.png")
+    record = folder / "record.json"
+    record.write_text(json.dumps({**data, "images": ["scan.png"]}, ensure_ascii=False), "utf-8")
+    args = ["check", "--json", "--lang", "en", "--today", "2026-11-23", str(record)]
+    result = run(cli, *args)
+    assert result.returncode == 1, result.stderr
+    out = json.loads(result.stdout)
+    assert out == json.loads(from_source(*args).stdout)
+    assert not {f["code"] for f in out["findings"]} & {"IMAGE_MISSING", "IMAGE_UNREADABLE"}

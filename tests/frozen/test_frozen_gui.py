@@ -21,11 +21,15 @@ def test_window_opens_and_converts_a_scan(gui: Path, tmp_path: Path, lang: str) 
     shot = tmp_path / f"window-{lang}.png"
     result = subprocess.run(
         [str(gui), "--lang", lang, "--smoke-test", str(shot)],
-        capture_output=True, text=True, encoding="utf-8", timeout=120, env=isolated_env(tmp_path),
+        capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=120,
+        env=isolated_env(tmp_path),
     )  # fmt: skip
     assert result.returncode == 0, result.stderr or f"exit {result.returncode}"
     with Image.open(shot) as image:
         assert image.format == "PNG" and min(image.size) > 100
+    # the smoke test's error report: in the profile's log (the windowed exe has no stderr)
+    log = (tmp_path / "profile" / "logs" / "errors.log").read_text(encoding="utf-8")
+    assert "[redacted]" in log and "110101199003071234" not in log
 
 
 def isolated_env(home: Path) -> dict[str, str]:
@@ -33,6 +37,7 @@ def isolated_env(home: Path) -> dict[str, str]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     for var in ("HOME", "XDG_CONFIG_HOME", "APPDATA", "LOCALAPPDATA", "USERPROFILE"):
         env[var] = str(home / "profile")
+    env["REALNAME_PROFILE_DIR"] = str(home / "profile")  # Qt on Windows ignores APPDATA
     return env
 
 
@@ -41,7 +46,8 @@ def test_cli_gui_command_opens_the_window(cli: Path, tmp_path: Path) -> None:
     shot = tmp_path / "window.png"
     result = subprocess.run(
         [str(cli), "gui", "--lang", "en", "--smoke-test", str(shot)],
-        capture_output=True, text=True, encoding="utf-8", timeout=120, env=isolated_env(tmp_path),
+        capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=120,
+        env=isolated_env(tmp_path),
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert shot.is_file()

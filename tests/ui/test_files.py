@@ -95,3 +95,23 @@ def test_save_writes_nothing_when_the_folder_is_not_writable(qtbot, window, dial
     assert dialogs.names() == ["warning"]
     assert window.record_path is None
     assert not Path(missing).exists()
+
+
+def test_paths_are_kept_as_the_user_gave_them(qtbot, window, tmp_path):
+    """A record opened through a link (a mapped drive Z:\\ on Windows, which resolve() turns into
+    \\\\server\\share) keeps its own spelling: its scans stay relative, recent files as opened."""
+    from PIL import Image
+
+    real = tmp_path / "server share"
+    real.mkdir()
+    (real / "zhang.json").write_text(json.dumps(example()), encoding="utf-8")
+    drive = tmp_path / "Z"
+    drive.symlink_to(real, target_is_directory=True)
+    Image.new("RGB", (800, 500), "white").save(drive / "身份证.png")
+
+    assert window.open_record(drive / "zhang.json")
+    window.scans.add([str(drive / "身份证.png")])
+
+    assert window.record_path == drive / "zhang.json"
+    assert window.current_record().images == ["身份证.png"]
+    assert Settings().recent_files[0] == str(drive / "zhang.json")

@@ -53,7 +53,18 @@ def test_geometry_is_restored_from_settings(qtbot, make_window):
     assert second.height() == 701
 
 
-def test_settings_live_in_the_user_profile(clean_store):
+def test_settings_follow_the_profile_override(isolated_profile):
+    """REALNAME_PROFILE_DIR holds the settings on every platform (Qt ignores %APPDATA%)."""
+    settings = Settings()
+    settings.language = "zh"
+    settings.sync()
+    ini = isolated_profile / "settings" / "RealNamePrecheck" / "RealNamePrecheck.ini"
+    assert ini.is_file() and "zh" in ini.read_text(encoding="utf-8")
+    assert Settings().language == "zh"
+
+
+def test_settings_live_in_the_user_profile(clean_store, monkeypatch):
+    monkeypatch.delenv("REALNAME_PROFILE_DIR")
     settings = Settings()
     settings.language = "zh"
     settings.sync()
@@ -93,6 +104,29 @@ def test_unexpected_error_shows_a_copyable_report_and_keeps_input(
     assert "RuntimeError: boom" in QGuiApplication.clipboard().text()
     assert window.form.record().name_zh == "张三"
     assert window.isVisible()
+
+
+def test_error_without_stderr_is_shown_and_logged_without_identity_numbers(
+    qtbot, window, monkeypatch, isolated_profile
+):
+    """The windowed Windows executable has no stderr: the dialog still shows, the report is kept
+    in the log folder, and no identity number reaches either."""
+    shown: list[ErrorDialog] = []
+    monkeypatch.setattr(ErrorDialog, "exec", lambda self: shown.append(self) or 0)
+    monkeypatch.setattr(sys, "stderr", None)
+    try:
+        raise ValueError("bad number 11010119900307123X for 张三")
+    except ValueError:
+        ExceptionHook(window)(*sys.exc_info())
+
+    (dialog,) = shown
+    qtbot.addWidget(dialog)
+    report = dialog.report.toPlainText()
+    log = isolated_profile / "logs" / "errors.log"
+    assert "ValueError: bad number [redacted]" in report and str(log) in report
+    kept = log.read_text(encoding="utf-8")
+    assert "ValueError: bad number [redacted] for 张三" in kept
+    assert "11010119900307123X" not in kept + report
 
 
 def test_exception_hook_installs_and_uninstalls(window):

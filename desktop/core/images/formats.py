@@ -6,6 +6,7 @@ from functools import cache
 from pathlib import Path
 
 from desktop.core import rules
+from desktop.core.paths import extended
 
 HEAD_BYTES = 1024
 _BMP_HEADER_SIZES = {12, 16, 40, 52, 56, 64, 108, 124}
@@ -68,7 +69,7 @@ _TESTS = (
 
 def read_head(path: Path) -> bytes:
     """The first bytes of a file (raises OSError when it cannot be read)."""
-    with path.open("rb") as fh:
+    with Path(extended(path)).open("rb") as fh:
         return fh.read(HEAD_BYTES)
 
 

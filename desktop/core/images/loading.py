@@ -22,6 +22,7 @@ from desktop.core import rules
 from desktop.core.images.colour import to_srgb
 from desktop.core.images.errors import ImageError, unreadable
 from desktop.core.images.formats import read_head, sniff
+from desktop.core.paths import extended
 
 _TRANSPOSE = {
     2: Image.Transpose.FLIP_LEFT_RIGHT,
@@ -142,7 +143,7 @@ class _open:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("error", Image.DecompressionBombWarning)
-                self.im = Image.open(self.path)
+                self.im = Image.open(extended(self.path))
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise unreadable(self.path.name, "bomb", limit=max_pixels()) from None
         except Image.UnidentifiedImageError:
