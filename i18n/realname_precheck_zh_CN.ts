@@ -238,6 +238,10 @@ Checks CNNIC real-name submissions on this computer, offline.</source>
         <translation>国家或地区代码</translation>
     </message>
     <message>
+        <source>Apply fix</source>
+        <translation>一键修正</translation>
+    </message>
+    <message>
         <source>e.g. US</source>
         <translation>如 US</translation>
     </message>
@@ -306,8 +310,8 @@ Checks CNNIC real-name submissions on this computer, offline.</source>
         <translation>国际站（alibabacloud.com）</translation>
     </message>
     <message>
-        <source>Apply fix: %1</source>
-        <translation>一键修正为：%1</translation>
+        <source>“%1” (Ctrl+Enter in the field)</source>
+        <translation>修正为“%1”（在该栏按 Ctrl+Enter）</translation>
     </message>
 </context>
 <context>

@@ -60,6 +60,7 @@ class MainWindow(RecordFilesMixin, ReportExportMixin, ScanFillMixin, QMainWindow
         self.scans = ScanController(self.zone, self.settings, self)
         self.panel = FindingsPanel()
         self.form.changed.connect(self._edited)
+        self.form.fixRequested.connect(self.apply_field_fix)
         self.scans.edited.connect(lambda: self.setWindowModified(True))
         self.scans.changed.connect(self.run_checks)
         self.scans.fillRequested.connect(self.fill_from_scan)
@@ -160,6 +161,13 @@ class MainWindow(RecordFilesMixin, ReportExportMixin, ScanFillMixin, QMainWindow
         if finding.fix is not None and finding.fields:
             self.form.apply_value(finding.fields[0], finding.fix)
             self.form.focus_field(finding.fields[0])
+
+    def apply_field_fix(self, name: str) -> None:
+        """The fix shown under a field (Ctrl+Enter or its button), for the value typed now."""
+        if self._timer.isActive():
+            self.run_checks()  # a check is pending: the fix on screen may be for older text
+        if self.form.apply_fix(name):
+            self.run_checks()
 
     # -- settings, about, events ----------------------------------------------------------
 
