@@ -310,8 +310,8 @@ Checks CNNIC real-name submissions on this computer, offline.</source>
         <translation>国际站（alibabacloud.com）</translation>
     </message>
     <message>
-        <source>“%1” (Ctrl+Enter in the field)</source>
-        <translation>修正为“%1”（在该栏按 Ctrl+Enter）</translation>
+        <source>“%1” · Ctrl+Enter</source>
+        <translation>修正为“%1” · Ctrl+Enter</translation>
     </message>
 </context>
 <context>
@@ -547,6 +547,16 @@ Checks CNNIC real-name submissions on this computer, offline.</source>
     <message>
         <source>The registry would reply: %1</source>
         <translation>注册局会回复：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more reply(s) in the findings list</source>
+        <translation>
+            <numerusform>另有 %n 条回复见问题列表</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
     <message numerus="yes">
         <source>%n scan(s) could not be read</source>

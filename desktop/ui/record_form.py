@@ -44,6 +44,7 @@ FIELDS = tuple(name for _, names in GROUPS for name in names)
 NAMED_REGIONS = ("CN", "HK", "MO", "TW")
 OVERSEAS = "OS"
 RANK = {"error": 0, "warning": 1, "info": 2}
+EDITOR_MIN_CHARS = 24  # an 18-digit ID number, a domain or an e-mail address stays readable
 
 
 def field_label(name: str, lang: str) -> str:
@@ -120,7 +121,8 @@ class RecordForm(QScrollArea):
         self.setObjectName("recordForm")
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Never needed at 1366 px and above; a very narrow window scrolls rather than clips.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self._lang = "zh"
         self._loading = False
         self._touched: set[str] = set()
@@ -195,7 +197,9 @@ class RecordForm(QScrollArea):
 
     def _row(self, name: str) -> FieldRow:
         editor = self._editor(name)
-        editor.setObjectName(name)
+        editor.setObjectName(name)  # the record key: automation and accessibility rely on it
+        if not isinstance(editor, QCheckBox):
+            editor.setMinimumWidth(editor.fontMetrics().averageCharWidth() * EDITOR_MIN_CHARS)
         self.editors[name] = editor
         self._labels[name].setBuddy(editor)
         extra = self.region_code if name == "region" else None
@@ -417,7 +421,7 @@ class RecordForm(QScrollArea):
     def _mark(self, row: FieldRow, marks: list[Finding], texts: list[Finding]) -> None:
         worst = min((str(f.severity) for f in marks), key=RANK.get, default="")
         fix = next((f for f in texts if f.fix is not None and f.fields[0] == row.name), None)
-        shown = self.tr("“%1” (Ctrl+Enter in the field)").replace("%1", fix.fix) if fix else ""
+        shown = self.tr("“%1” · Ctrl+Enter").replace("%1", fix.fix) if fix else ""
         row.show_marks(worst, [f.message(self._lang) for f in texts], fix and fix.fix, shown)
         if row.name == "region":
             set_severity(self.region_code, worst if self._region_is_overseas() else "")
@@ -429,6 +433,24 @@ class RecordForm(QScrollArea):
             return False
         self.apply_value(name, row.fix_value)
         return True
+
+    def focus_first(self, findings: Iterable[Finding]) -> None:
+        """Scroll to the top and focus the first field, top to bottom, with an error (else a
+        warning, else the first field): where a freshly opened or new record needs work."""
+        self.verticalScrollBar().setValue(0)
+        self.horizontalScrollBar().setValue(0)
+        worst: dict[str, int] = {}
+        for finding in findings:
+            for name in finding.fields:
+                if name in self._touched:
+                    worst[name] = min(worst.get(name, 9), RANK.get(str(finding.severity), 9))
+        ranked = sorted(FIELDS, key=lambda name: (worst.get(name, 9), FIELDS.index(name)))
+        name = ranked[0] if worst else FIELDS[0]
+        editor = self.editors[name]
+        target = self.region_code if name == "region" and self._region_is_overseas() else editor
+        if name != FIELDS[0]:
+            self.ensureWidgetVisible(self.rows[name])
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def focus_field(self, name: str) -> bool:
         """Scroll to a field, mark it touched and give it the keyboard focus."""

@@ -9,7 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent, QImage, QMouseEvent
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDropEvent,
+    QImage,
+    QMouseEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -111,6 +118,21 @@ class ScanDropZone(QFrame):
     def show_card(self, card: ScanCard) -> None:
         self.scroll.ensureWidgetVisible(card)
         card.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The wrapped hint needs more height when the pane is narrow: never cut it off."""
+        super().resizeEvent(event)
+        self._fit_hint()
+
+    def _fit_hint(self) -> None:
+        margins = self.layout().contentsMargins()
+        need = self.hint.heightForWidth(self.hint.width()) + margins.top() + margins.bottom() + 4
+        if self.reading_note.isVisible():
+            need += self.reading_note.heightForWidth(self.reading_note.width()) + 6
+        if self.scroll.isVisible():
+            need += self.scroll.minimumSizeHint().height() + 6
+        if need != self.minimumHeight():
+            self.setMinimumHeight(need)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         """A click on the empty zone browses for files, like its button."""
