@@ -52,9 +52,7 @@ def test_banner_height_does_not_change_while_typing(qtbot, window, tmp_path):
     )
 
 
-def test_open_scrolls_to_the_top_and_focuses_the_first_field_with_an_error(
-    qtbot, window, tmp_path
-):
+def test_open_scrolls_to_the_top_and_focuses_the_first_field_with_an_error(qtbot, window, tmp_path):
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     window.form.focus_field("postal_code")
