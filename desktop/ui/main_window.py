@@ -53,6 +53,7 @@ class MainWindow(RecordFilesMixin, ReportExportMixin, ScanFillMixin, QMainWindow
         self._restore_geometry()
         self.set_language(self.lang)
         self._timer.start(0)  # first check (which loads the rules) after the window is painted
+        self.form.focus_first([])  # a new record: typing starts in the first field
         QGuiApplication.instance().installEventFilter(self)
 
     def _build(self) -> None:
