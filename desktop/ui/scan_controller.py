@@ -81,7 +81,8 @@ class ScanController(QObject):
         return self.reader.findings(record, self.cards, today)
 
     def _show_reading_note(self) -> None:
-        self.zone.show_reading_note(self.reader.note(self.lang))
+        text, command = self.reader.note(self.lang)
+        self.zone.show_reading_note(text, command)
 
     # -- adding ---------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ Drop handling only turns URLs into paths and emits ``pathsDropped``; what a file
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -54,6 +55,7 @@ class ScanDropZone(QFrame):
         self.browse = QPushButton(objectName="browseScans")
         self.browse.clicked.connect(self.browseRequested)
         self.reading_note = QLabel(objectName="scanReadingNote", wordWrap=True, visible=False)
+        self.reading_note.setTextFormat(Qt.TextFormat.RichText)
         self.reading_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.cards: list[ScanCard] = []
         self._cards_box = QVBoxLayout()
@@ -83,10 +85,15 @@ class ScanDropZone(QFrame):
         self.browse.setToolTip(self.tr("Choose scan files (Ctrl+Shift+O)"))
         self.setAccessibleName(self.tr("Scans"))
 
-    def show_reading_note(self, text: str) -> None:
-        """A quiet line about scan reading (how to enable it); ``""`` hides it."""
-        self.reading_note.setText(text)
+    def show_reading_note(self, text: str, unbroken: str = "") -> None:
+        """A quiet line about scan reading (how to enable it); ``""`` hides it. ``unbroken``
+        (a command to copy) is never wrapped mid-word: it goes whole onto the next line."""
+        html = escape(text)
+        if unbroken and escape(unbroken) in html:
+            html = html.replace(escape(unbroken), f"<nobr><code>{escape(unbroken)}</code></nobr>")
+        self.reading_note.setText(html)
         self.reading_note.setVisible(bool(text))
+        self._fit_hint()
 
     # -- cards ----------------------------------------------------------------------------
 

@@ -69,3 +69,12 @@ def test_scans_are_embedded_as_data_uris_with_their_findings():
 def test_generated_time_is_printed():
     page = render_html(record(), [], "en", generated=datetime(2025, 6, 1, 9, 30))
     assert "2025-06-01 09:30" in page
+
+
+def test_large_numbers_in_messages_are_grouped() -> None:
+    from desktop.core.findings import make
+
+    finding = make("IMAGE_TOO_LARGE", ("images[0]",), name="a.jpg", bytes=8216352,
+                   max_bytes=1000000)  # fmt: skip
+    for lang in ("zh", "en"):
+        assert "8,216,352" in finding.message(lang) and "1,000,000" in finding.message(lang)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.core import rules
@@ -108,7 +109,9 @@ def test_without_the_extra_the_scan_area_says_how_to_enable_reading(qtbot, windo
     qtbot.waitUntil(lambda: not window.scans.busy, timeout=READ_TIMEOUT_MS)
 
     assert window.zone.reading_note.isVisible()
-    assert window.zone.reading_note.text() == scan.not_installed().message("en")
+    shown = QTextDocumentFragment.fromHtml(window.zone.reading_note.text()).toPlainText()
+    assert shown == scan.not_installed().message("en")
+    assert "<nobr>" in window.zone.reading_note.text()  # the command never wraps mid-word
     assert "[ocr]" in window.zone.reading_note.text()  # how to enable it
     assert not window.menus.read_from_scan.isVisible()
     assert card.text_state == "" and not card.fill.isVisible()
