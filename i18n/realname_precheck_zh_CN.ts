@@ -368,6 +368,14 @@ Checks CNNIC real-name submissions on this computer, offline.</source>
         <translation>另存一份符合要求的副本，原文件不会被修改</translation>
     </message>
     <message>
+        <source>✓ Ready to upload</source>
+        <translation>✓ 可以上传</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
         <source>Scan %1</source>
         <translation>证件图片 %1</translation>
     </message>
@@ -432,6 +440,30 @@ Checks CNNIC real-name submissions on this computer, offline.</source>
 </context>
 <context>
     <name>ScanController</name>
+    <message>
+        <source>RealName Precheck</source>
+        <translation>实名预检助手</translation>
+    </message>
+    <message>
+        <source>Pasted scans</source>
+        <translation>粘贴的扫描件</translation>
+    </message>
+    <message>
+        <source>Pasted scan %1</source>
+        <translation>粘贴的扫描件 %1</translation>
+    </message>
+    <message>
+        <source>the image could not be written</source>
+        <translation>图片无法写入</translation>
+    </message>
+    <message>
+        <source>The pasted image could not be kept in %1: %2</source>
+        <translation>粘贴的图片无法保存到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Not added</source>
+        <translation>未添加</translation>
+    </message>
     <message>
         <source>Add certificate scans</source>
         <translation>添加证件图片</translation>

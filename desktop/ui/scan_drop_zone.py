@@ -123,8 +123,16 @@ class ScanDropZone(QFrame):
             self.remove_card(card)
 
     def show_card(self, card: ScanCard) -> None:
-        self.scroll.ensureWidgetVisible(card)
+        self.reveal(card)
         card.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def reveal(self, card: ScanCard) -> None:
+        """Scroll the card list so ``card`` is in view (the keyboard focus stays where it is);
+        a card taller than the list shows its top (name, verdict)."""
+        if card.height() + 16 > self.scroll.viewport().height():
+            self.scroll.verticalScrollBar().setValue(card.y())
+        else:
+            self.scroll.ensureWidgetVisible(card, 0, 8)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """The wrapped hint needs more height when the pane is narrow: never cut it off."""
