@@ -372,6 +372,10 @@ Checks CNNIC real-name submissions on this computer, offline.</source>
         <translation>✓ 可以上传</translation>
     </message>
     <message>
+        <source>✓ Format and size OK</source>
+        <translation>✓ 格式和大小合规</translation>
+    </message>
+    <message>
         <source>Open folder</source>
         <translation>打开所在文件夹</translation>
     </message>

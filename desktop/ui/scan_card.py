@@ -251,7 +251,10 @@ class ScanCard(QFrame):
             button.setToolTip(self.tr("Write a compliant copy; the original file is not changed"))
             button.setEnabled(self.state == "ready" and readable(self.report))
             button.setVisible(self.state != "converting" and not self.compliant)
-        self.ready.setText(self.tr("✓ Ready to upload"))
+        flagged = any(f.severity == "error" for f in self._findings)  # e.g. the name it shows
+        self.ready.setText(
+            self.tr("✓ Format and size OK") if flagged else self.tr("✓ Ready to upload")
+        )
         self.ready.setVisible(self.compliant)
         link = self.tr("Open folder")
         self.folder.setText(f'<a href="folder">{link}</a>')
