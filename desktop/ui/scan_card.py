@@ -98,14 +98,17 @@ class ScanCard(QFrame):
         for button in (self.ready, self.to_jpg, self.to_bmp, self.cancel, self.fill):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(self.folder)
-        buttons.addWidget(self.remove)
+        tools = QHBoxLayout()  # a second row: the card stays narrow enough for a laptop pane
+        tools.addWidget(self.folder)
+        tools.addStretch(1)
+        tools.addWidget(self.remove)
         text = QVBoxLayout()
         text.setSpacing(2)
         for widget in (self.name, self.facts, self.text, self.messages, self.note, self.progress):
             text.addWidget(widget)
         text.addStretch(1)
         text.addLayout(buttons)
+        text.addLayout(tools)
         grid = QGridLayout(self)
         grid.setContentsMargins(8, 8, 8, 8)
         grid.addWidget(self.thumb, 0, 0, Qt.AlignmentFlag.AlignTop)

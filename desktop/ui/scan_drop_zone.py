@@ -6,7 +6,6 @@ Drop handling only turns URLs into paths and emits ``pathsDropped``; what a file
 
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -55,7 +55,9 @@ class ScanDropZone(QFrame):
         self.browse = QPushButton(objectName="browseScans")
         self.browse.clicked.connect(self.browseRequested)
         self.reading_note = QLabel(objectName="scanReadingNote", wordWrap=True, visible=False)
-        self.reading_note.setTextFormat(Qt.TextFormat.RichText)
+        # The command to copy is on its own line and never wrapped ("realname-/precheck[ocr]").
+        self.reading_command = QLabel(objectName="scanReadingCommand", visible=False)
+        self.reading_command.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.reading_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.cards: list[ScanCard] = []
         self._cards_box = QVBoxLayout()
@@ -72,6 +74,7 @@ class ScanDropZone(QFrame):
         box = QVBoxLayout(self)
         box.addLayout(top)
         box.addWidget(self.reading_note)
+        box.addWidget(self.reading_command)
         box.addWidget(self.scroll, 1)
         self._sync_empty()
         self.retranslate()
@@ -88,11 +91,11 @@ class ScanDropZone(QFrame):
     def show_reading_note(self, text: str, unbroken: str = "") -> None:
         """A quiet line about scan reading (how to enable it); ``""`` hides it. ``unbroken``
         (a command to copy) is never wrapped mid-word: it goes whole onto the next line."""
-        html = escape(text)
-        if unbroken and escape(unbroken) in html:
-            html = html.replace(escape(unbroken), f"<nobr><code>{escape(unbroken)}</code></nobr>")
-        self.reading_note.setText(html)
+        words = text.replace(unbroken, "").rstrip() if unbroken else text
+        self.reading_note.setText(words)
         self.reading_note.setVisible(bool(text))
+        self.reading_command.setText(unbroken if unbroken in text else "")
+        self.reading_command.setVisible(bool(unbroken) and unbroken in text)
         self._fit_hint()
 
     # -- cards ----------------------------------------------------------------------------
@@ -117,6 +120,7 @@ class ScanDropZone(QFrame):
         set_style_property(self.hint, "empty", not self.cards)
         centre = Qt.AlignmentFlag.AlignCenter if not self.cards else Qt.AlignmentFlag.AlignLeft
         self.hint.setAlignment(centre | Qt.AlignmentFlag.AlignVCenter)
+        self._fit_hint()
 
     def clear(self) -> None:
         for card in list(self.cards):
@@ -144,10 +148,16 @@ class ScanDropZone(QFrame):
         need = self.hint.heightForWidth(self.hint.width()) + margins.top() + margins.bottom() + 4
         if self.reading_note.isVisible():
             need += self.reading_note.heightForWidth(self.reading_note.width()) + 6
-        if self.scroll.isVisible():
-            need += self.scroll.minimumSizeHint().height() + 6
+        if self.reading_command.isVisible():
+            need += self.reading_command.sizeHint().height() + 6
+        if self.scroll.isVisible():  # room for one whole card
+            card = max((c.minimumSizeHint().height() for c in self.cards), default=0)
+            self.scroll.setMinimumHeight(min(card, 220))
+            need += self.scroll.minimumHeight() + 6
         if need != self.minimumHeight():
             self.setMinimumHeight(need)
+            if isinstance(splitter := self.parentWidget(), QSplitter):
+                splitter.refresh()  # take the new minimum now, not at the next resize
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         """A click on the empty zone browses for files, like its button."""
