@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -270,6 +270,14 @@ class RecordForm(QScrollArea):
             label.setMinimumWidth(width)
         inner = self.widget().minimumSizeHint().width()
         self.setMinimumWidth(inner + self.verticalScrollBar().sizeHint().width())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Measure again once the style sheet and the screen's fonts apply (they widen labels)."""
+        super().showEvent(event)
+        self.widget().ensurePolished()
+        for widget in self.widget().findChildren(QWidget):
+            widget.ensurePolished()
+        self._align_labels()
 
     def _set_placeholders(self) -> None:
         texts = {
