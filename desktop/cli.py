@@ -32,6 +32,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
+        if getattr(args, "lang", "") is None:  # no --lang: the system's language, as the window
+            args.lang = system_language()
         if not getattr(args, "run", None):
             parser.print_help()
             return 2
@@ -45,6 +47,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except Exception as exc:
         return fail(f"internal error: {type(exc).__name__}: {exc}")
+
+
+def system_language() -> str:
+    """ "zh" when the user's locale is Chinese (any region), else "en"."""
+    if sys.platform == "win32":
+        import ctypes
+
+        language = ctypes.windll.kernel32.GetUserDefaultUILanguage() & 0x3FF
+        return "zh" if language == 0x04 else "en"  # LANG_CHINESE: zh-CN, zh-TW, zh-HK...
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):  # the POSIX order of precedence
+        if value := os.environ.get(name):
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
 
 
 def _utf8_stdio() -> None:

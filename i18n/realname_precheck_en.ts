@@ -38,6 +38,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n more reply(s) in the findings list</source>
+        <translation>
+            <numerusform>%n more reply in the findings list</numerusform>
+            <numerusform>%n more replies in the findings list</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n scan(s) could not be read</source>
         <translation>
             <numerusform>%n scan could not be read</numerusform>

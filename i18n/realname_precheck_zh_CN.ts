@@ -403,6 +403,10 @@ Checks CNNIC real-name submissions on this computer, offline.</source>
         <translation>国家或地区代码</translation>
     </message>
     <message>
+        <source>Apply fix</source>
+        <translation>一键修正</translation>
+    </message>
+    <message>
         <source>e.g. US</source>
         <translation>如 US</translation>
     </message>
@@ -471,8 +475,8 @@ Checks CNNIC real-name submissions on this computer, offline.</source>
         <translation>国际站（alibabacloud.com）</translation>
     </message>
     <message>
-        <source>Apply fix: %1</source>
-        <translation>一键修正为：%1</translation>
+        <source>“%1” · Ctrl+Enter</source>
+        <translation>修正为“%1” · Ctrl+Enter</translation>
     </message>
 </context>
 <context>
@@ -527,6 +531,18 @@ Checks CNNIC real-name submissions on this computer, offline.</source>
     <message>
         <source>Write a compliant copy; the original file is not changed</source>
         <translation>另存一份符合要求的副本，原文件不会被修改</translation>
+    </message>
+    <message>
+        <source>✓ Ready to upload</source>
+        <translation>✓ 可以上传</translation>
+    </message>
+    <message>
+        <source>✓ Format and size OK</source>
+        <translation>✓ 格式和大小合规</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开所在文件夹</translation>
     </message>
     <message>
         <source>Scan %1</source>
@@ -593,6 +609,30 @@ Checks CNNIC real-name submissions on this computer, offline.</source>
 </context>
 <context>
     <name>ScanController</name>
+    <message>
+        <source>RealName Precheck</source>
+        <translation>实名预检助手</translation>
+    </message>
+    <message>
+        <source>Pasted scans</source>
+        <translation>粘贴的扫描件</translation>
+    </message>
+    <message>
+        <source>Pasted scan %1</source>
+        <translation>粘贴的扫描件 %1</translation>
+    </message>
+    <message>
+        <source>the image could not be written</source>
+        <translation>图片无法写入</translation>
+    </message>
+    <message>
+        <source>The pasted image could not be kept in %1: %2</source>
+        <translation>粘贴的图片无法保存到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Not added</source>
+        <translation>未添加</translation>
+    </message>
     <message>
         <source>Add certificate scans</source>
         <translation>添加证件图片</translation>
@@ -708,6 +748,16 @@ Checks CNNIC real-name submissions on this computer, offline.</source>
     <message>
         <source>The registry would reply: %1</source>
         <translation>注册局会回复：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more reply(s) in the findings list</source>
+        <translation>
+            <numerusform>另有 %n 条回复见问题列表</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
     <message numerus="yes">
         <source>%n scan(s) could not be read</source>

@@ -1,5 +1,6 @@
-"""Render the window into docs/screenshots/: both languages, empty, with a record that fails, and
-(with the ``ocr`` extra) an ID card whose name differs from the typed one by a look-alike character.
+"""Render the window into docs/screenshots/: both languages, empty, with a record that fails, with
+every fix offered at once, and (with the ``ocr`` extra) an ID card whose name differs from the
+typed one by a look-alike character. The window opens on a 1366×768 screen and sizes itself.
 
 Usage: python scripts/screenshots.py [OUT_DIR]
 
@@ -55,14 +56,19 @@ def shoot(lang: str, tmp: Path, out: Path) -> dict[str, Path]:
     from desktop.ui.main_window import MainWindow
     from desktop.ui.settings import Settings
     from desktop.ui.translations import Translations
+    from tests.ui.layout_probe import FIXABLE, screen_config
 
-    create_app([sys.argv[0]])
+    create_app([sys.argv[0], "-platform", screen_config(*SIZE, tmp)])
     translations = Translations()
     translations.switch(lang)
     window = MainWindow(translations, Settings())
-    window.resize(*SIZE)
     window.show()
     shots = {"empty": _save(window, out / f"window-{lang}-empty.png")}
+    fixes = tmp / lang / "fixes.json"
+    fixes.parent.mkdir(parents=True, exist_ok=True)
+    fixes.write_text(json.dumps(FIXABLE, ensure_ascii=False), encoding="utf-8")
+    window.open_record(fixes)
+    shots["fixes"] = _save(window, out / f"window-{lang}-fixes.png")
     record, scan = _failing_case(tmp / lang)
     window.open_record(record)
     window.scans.add([str(scan)])

@@ -25,3 +25,11 @@ def test_codes_table_is_current() -> None:
     script = ROOT / "scripts" / "codes_table.py"
     result = subprocess.run([sys.executable, str(script), "--check"])
     assert result.returncode == 0, "README codes table is stale: run python scripts/codes_table.py"
+
+
+def test_readme_names_every_system_package_the_window_checks() -> None:
+    import json
+
+    data = json.loads((ROOT / "resources" / "linux_packages.json").read_text(encoding="utf-8"))
+    apt = next(c for c in readme_commands() if c.startswith("sudo apt install "))
+    assert set(apt.split()[3:]) == set(data["libraries"].values())

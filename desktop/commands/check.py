@@ -22,7 +22,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--image", action="append", default=[], metavar="PATH",
                    help="a scan to inspect as well (repeatable)")  # fmt: skip
     p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language")
+    p.add_argument("--lang", choices=("zh", "en"), help="message language (default: the system's)")
     p.add_argument("--today", type=parse_today, help="date to check against (YYYY-MM-DD)")
     p.add_argument("--ocr", action="store_true",
                    help="read each scan offline and cross-check name, number, type")  # fmt: skip

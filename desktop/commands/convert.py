@@ -26,7 +26,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--max-bytes", type=_byte_count, metavar="N", help="default 1000000")
     p.add_argument("--force", action="store_true", help="overwrite existing outputs")
     p.add_argument("--json", action="store_true", help="print a JSON list of results")
-    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language")
+    p.add_argument("--lang", choices=("zh", "en"), help="message language (default: the system's)")
     p.set_defaults(run=run)
 
 

@@ -44,6 +44,11 @@ def _summary_line(findings: list[Finding], en: bool) -> str:
     c = summary(findings)
     if en:
         verdict = "would be rejected" if c["errors"] else "no errors (check the warnings)"
-        return f"{c['errors']} error(s), {c['warnings']} warning(s): {verdict}"
+        return f"{_count(c['errors'], 'error')}, {_count(c['warnings'], 'warning')}: {verdict}"
     verdict = "提交会被拒绝" if c["errors"] else "无错误（请查看警告）"
     return f"{c['errors']} 个错误，{c['warnings']} 个警告：{verdict}"
+
+
+def _count(n: int, noun: str) -> str:
+    """English plural: "1 error", "2 errors" (Chinese has none)."""
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")

@@ -53,7 +53,15 @@ class _Params(dict):
 
 def message_text(code: str, lang: str, params: dict[str, Any]) -> str:
     template = finding_spec(code)[_lang(lang)]
-    return string.Formatter().vformat(template, (), _Params(params))
+    shown = {key: _grouped(value) for key, value in params.items()}
+    return string.Formatter().vformat(template, (), _Params(shown))
+
+
+def _grouped(value: Any) -> Any:
+    """Large counts read as people write them: 8,216,352 bytes, 1,000,000 (same in Chinese)."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10_000:
+        return f"{value:,}"
+    return value
 
 
 def registry_text(code: str, lang: str) -> str:

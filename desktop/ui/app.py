@@ -35,6 +35,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.smoke_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if missing := missing_linux_packages(qt_args):
+        print(no_window_message(missing), file=sys.stderr)
+        return 1
     app = create_app([sys.argv[0], *qt_args])
 
     from desktop.ui.error_dialog import ExceptionHook
@@ -53,6 +56,52 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.open_record(args.record)
     window.show()
     return app.exec()
+
+
+def missing_linux_packages(qt_args: Sequence[str] = ()) -> list[str]:
+    """On Linux with X11: the system packages Qt's xcb plugin needs and cannot find.
+
+    Qt aborts with "Could not load the Qt platform plugin" and a long text nobody can act on;
+    this loads the plugin first and, only if that fails, names the packages missing.
+    """
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    args = list(qt_args)
+    if "-platform" in args[:-1]:
+        platform = args[args.index("-platform") + 1]
+    platform = platform.split(":")[0]  # offscreen:configfile=…
+    if not sys.platform.startswith("linux") or platform not in ("", "xcb"):
+        return []
+    if not platform and os.environ.get("WAYLAND_DISPLAY"):
+        return []  # Qt uses Wayland here
+    import ctypes
+
+    from PySide6.QtCore import QLibraryInfo
+
+    plugin = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath), "platforms")
+    try:
+        ctypes.CDLL(str(plugin / "libqxcb.so"))
+        return []
+    except OSError:
+        pass
+    from desktop.core import rules
+
+    missing = []
+    for library, package in rules.load("linux_packages")["libraries"].items():
+        try:
+            ctypes.CDLL(library)
+        except OSError:
+            missing.append(package)
+    return missing
+
+
+def no_window_message(packages: Sequence[str]) -> str:
+    """One line saying what to install (before Qt runs: no translator, so by the locale)."""
+    from desktop.cli import system_language
+
+    command = "sudo apt install " + " ".join(packages)
+    if system_language() == "zh":
+        return f"实名预检助手：窗口无法启动，缺少系统组件。请先安装：{command}"
+    return f"RealName Precheck: the window cannot start, system libraries are missing: {command}"
 
 
 def create_app(argv: list[str]):

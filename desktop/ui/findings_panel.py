@@ -71,6 +71,7 @@ class FindingRow(QFrame):
             return
         self.fix_button = QPushButton(self.tr("Apply fix: %1").replace("%1", finding.fix))
         self.fix_button.setObjectName("fixButton")
+        self.fix_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Ctrl+Enter on the row applies it
         self.fix_button.clicked.connect(lambda: self.fixRequested.emit(self.finding))
         line = QHBoxLayout()
         line.addWidget(self.fix_button)
@@ -83,7 +84,12 @@ class FindingRow(QFrame):
         super().mouseReleaseEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            if self.fix_button is not None:
+                self.fixRequested.emit(self.finding)
+            return
+        if enter or event.key() == Qt.Key.Key_Space:
             self.activated.emit(self.finding)
             return
         super().keyPressEvent(event)

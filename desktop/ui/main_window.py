@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
@@ -28,6 +28,9 @@ from desktop.ui.translations import Translations
 
 CHECK_DELAY_MS = 150  # one check after a burst of keystrokes; the check itself takes ~1 ms
 MIN_SIZE = (1000, 620)  # fits a 1366×768 laptop with its taskbar and title bar
+START_SIZE = (1280, 800)  # on a larger screen; a smaller one gets its whole available area
+FRAME = (16, 40)  # px kept for the window's frame and title bar when it fills the screen
+FORM_SHARE = 0.46  # of the width, for the form; the rest for the scans and findings
 
 
 class MainWindow(PortfolioMixin, RecordFilesMixin, ReportExportMixin, ScanFillMixin, QMainWindow):
@@ -48,10 +51,10 @@ class MainWindow(PortfolioMixin, RecordFilesMixin, ReportExportMixin, ScanFillMi
         self._build()
         self.menus = Menus(self, self._slots())
         self.menus.read_from_scan.setVisible(self.scans.reader.available)
-        self.setMinimumSize(*MIN_SIZE)
         self._restore_geometry()
         self.set_language(self.lang)
         self._timer.start(0)  # first check (which loads the rules) after the window is painted
+        self.form.focus_first([])  # a new record: typing starts in the first field
         QGuiApplication.instance().installEventFilter(self)
 
     def _build(self) -> None:
@@ -61,6 +64,7 @@ class MainWindow(PortfolioMixin, RecordFilesMixin, ReportExportMixin, ScanFillMi
         self.scans = ScanController(self.zone, self.settings, self)
         self.panel = FindingsPanel()
         self.form.changed.connect(self._edited)
+        self.form.fixRequested.connect(self.apply_field_fix)
         self.scans.edited.connect(lambda: self.setWindowModified(True))
         self.scans.changed.connect(self.run_checks)
         self.scans.fillRequested.connect(self.fill_from_scan)
@@ -68,8 +72,6 @@ class MainWindow(PortfolioMixin, RecordFilesMixin, ReportExportMixin, ScanFillMi
         self.panel.fixRequested.connect(self.apply_fix)
         self.right = _splitter(Qt.Orientation.Vertical, "rightSplitter", self.zone, self.panel)
         self.split = _splitter(Qt.Orientation.Horizontal, "mainSplitter", self.form, self.right)
-        self.split.setSizes([560, 760])
-        self.right.setSizes([300, 420])
         central = QWidget(objectName="central")
         box = QVBoxLayout(central)
         box.addWidget(self.status)
@@ -163,6 +165,13 @@ class MainWindow(PortfolioMixin, RecordFilesMixin, ReportExportMixin, ScanFillMi
             self.form.apply_value(finding.fields[0], finding.fix)
             self.form.focus_field(finding.fields[0])
 
+    def apply_field_fix(self, name: str) -> None:
+        """The fix shown under a field (Ctrl+Enter or its button), for the value typed now."""
+        if self._timer.isActive():
+            self.run_checks()  # a check is pending: the fix on screen may be for older text
+        if self.form.apply_fix(name):
+            self.run_checks()
+
     # -- settings, about, events ----------------------------------------------------------
 
     def choose_output_folder(self) -> None:
@@ -195,12 +204,29 @@ class MainWindow(PortfolioMixin, RecordFilesMixin, ReportExportMixin, ScanFillMi
         return super().eventFilter(watched, event)
 
     def _restore_geometry(self) -> None:
-        self.resize(1280, 760)
+        """The remembered size, else one that fits the screen's free area (taskbar excluded)."""
+        area = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+        room = (area.size() - QSize(*FRAME)).expandedTo(QSize(0, 0))
+        self.setMinimumSize(QSize(*MIN_SIZE).boundedTo(room))
+        size = QSize(*START_SIZE).boundedTo(room)
+        self.resize(size)
+        self.move(area.center() - self.rect().center())
+        form = round(size.width() * FORM_SHARE)
+        self.split.setSizes([form, size.width() - form])
+        self.right.setSizes(self._right_sizes(size.width() - form, size.height()))
         if (geometry := self.settings.geometry("main")) is not None:
-            self.restoreGeometry(geometry)
+            self.restoreGeometry(geometry)  # Qt moves it back onto a screen if it is off
+            if room.expandedTo(self.size()) != room:
+                self.resize(self.size().boundedTo(room))  # remembered on a larger screen
         for splitter in (self.split, self.right):
             if (state := self.settings.geometry(splitter.objectName())) is not None:
                 splitter.restoreState(state)
+
+    def _right_sizes(self, width: int, height: int) -> list[int]:
+        """The scans area gets 40 % of the height, or what its wrapped hint needs when more."""
+        zone = self.zone.layout().totalHeightForWidth(width)
+        top = min(max(round(height * 0.4), zone), round(height * 0.6))
+        return [top, height - top]
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.confirm_discard():

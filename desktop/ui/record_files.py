@@ -61,7 +61,7 @@ class RecordFilesMixin:
         self.scans.load(records.image_paths(record, path.parent if path else None))
         self.setWindowModified(False)
         self.update_title()
-        self.run_checks()
+        self.form.focus_first(self.run_checks())
 
     def current_record(self) -> records.Record:
         """The record as it would be saved."""

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -43,6 +44,7 @@ FIELDS = tuple(name for _, names in GROUPS for name in names)
 NAMED_REGIONS = ("CN", "HK", "MO", "TW")
 OVERSEAS = "OS"
 RANK = {"error": 0, "warning": 1, "info": 2}
+EDITOR_MIN_CHARS = 24  # an 18-digit ID number, a domain or an e-mail address stays readable
 
 
 def field_label(name: str, lang: str) -> str:
@@ -51,28 +53,40 @@ def field_label(name: str, lang: str) -> str:
 
 
 class FieldRow(QWidget):
-    """An editor with its message label underneath and an optional "Apply fix" button."""
+    """An editor, its message label underneath, and under that an optional "Apply fix" line.
 
-    fixClicked = Signal(str, str)  # field, value
+    The fix line never sits beside the editor (it would squeeze it) and is not in the Tab chain
+    (a button appearing while the user types must not catch the next keystrokes): the mouse
+    clicks it, the keyboard uses Ctrl+Enter in the field.
+    """
+
+    fixClicked = Signal(str)  # field
 
     def __init__(self, name: str, editor: QWidget, extra: QWidget | None = None) -> None:
         super().__init__()
         self.name, self.editor, self.fix_value = name, editor, ""
         self.message = QLabel(objectName="fieldMessage", wordWrap=True, visible=False)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.fix_button = QPushButton(objectName="fixButton", visible=False)
-        self.fix_button.clicked.connect(lambda: self.fixClicked.emit(self.name, self.fix_value))
+        self.fix_button = QPushButton(objectName="fixButton")
+        self.fix_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.fix_button.clicked.connect(lambda: self.fixClicked.emit(self.name))
+        self.fix_text = QLabel(objectName="fixValue", wordWrap=True)
+        self.fix_line = QWidget(objectName="fixLine", visible=False)
+        fix = QHBoxLayout(self.fix_line)
+        fix.setContentsMargins(0, 0, 0, 0)
+        fix.addWidget(self.fix_button, 0, Qt.AlignmentFlag.AlignTop)
+        fix.addWidget(self.fix_text, 1)
         line = QHBoxLayout()
         line.setContentsMargins(0, 0, 0, 0)
         line.addWidget(editor, 1)
         if extra is not None:
             line.addWidget(extra)
-        line.addWidget(self.fix_button)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(2)
         box.addLayout(line)
         box.addWidget(self.message)
+        box.addWidget(self.fix_line)
 
     def show_marks(
         self, severity: str, messages: list[str], fix: str | None, fix_text: str
@@ -82,22 +96,33 @@ class FieldRow(QWidget):
         self.message.setText("\n".join(messages))
         self.message.setVisible(bool(messages))
         self.fix_value = fix or ""
-        self.fix_button.setText(fix_text)
+        self.fix_text.setText(fix_text)
         self.fix_button.setToolTip(self.fix_value)
-        self.fix_button.setVisible(fix is not None)
+        self.fix_line.setVisible(fix is not None)
+
+    @property
+    def has_fix(self) -> bool:
+        return not self.fix_line.isHidden()
 
 
 class RecordForm(QScrollArea):
-    """Edits every text field of a record; ``changed`` fires on each user edit."""
+    """Edits every text field of a record; ``changed`` fires on each user edit.
+
+    Keyboard: Tab walks the fields in a fixed order, Enter moves to the next field, Ctrl+Enter
+    asks for the fix of the focused field (``fixRequested``: the window checks first, so the fix
+    applied is the one for what is typed now).
+    """
 
     changed = Signal()
+    fixRequested = Signal(str)  # field
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recordForm")
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Never needed at 1366 px and above; a very narrow window scrolls rather than clips.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self._lang = "zh"
         self._loading = False
         self._touched: set[str] = set()
@@ -125,6 +150,46 @@ class RecordForm(QScrollArea):
             column.addWidget(box)
         column.addStretch(1)
         self.setWidget(inner)
+        self._chain_tab_order()
+
+    def _chain_tab_order(self) -> None:
+        """Tab follows the form top to bottom, whatever appears or hides while typing."""
+        self.chain = [self.editors[name] for name in FIELDS]
+        self.chain.insert(FIELDS.index("region") + 1, self.region_code)
+        for first, second in zip(self.chain, self.chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        for editor in self.chain:
+            editor.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter: next field; Ctrl+Enter: apply the field's fix (an open combo list is spared)."""
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and watched in self.chain
+        ):
+            mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if mods == Qt.KeyboardModifier.ControlModifier:
+                self.fixRequested.emit(self._field_of(watched))
+                return True
+            if mods == Qt.KeyboardModifier.NoModifier:
+                self.focus_next(watched)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _field_of(self, widget: QObject) -> str:
+        return "region" if widget is self.region_code else widget.objectName()
+
+    def focus_next(self, widget: QWidget) -> None:
+        """Give the focus to the next visible field after ``widget`` (after the last: onwards)."""
+        later = self.chain[self.chain.index(widget) + 1 :]
+        target = next((w for w in later if w.isVisibleTo(self) and w.isEnabled()), None)
+        if target is None:
+            widget.nextInFocusChain().setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        self.ensureWidgetVisible(target)
+        target.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _label(self, name: str) -> QLabel:
         label = self._labels[name] = QLabel()
@@ -132,12 +197,14 @@ class RecordForm(QScrollArea):
 
     def _row(self, name: str) -> FieldRow:
         editor = self._editor(name)
-        editor.setObjectName(name)
+        editor.setObjectName(name)  # the record key: automation and accessibility rely on it
+        if not isinstance(editor, QCheckBox):
+            editor.setMinimumWidth(editor.fontMetrics().averageCharWidth() * EDITOR_MIN_CHARS)
         self.editors[name] = editor
         self._labels[name].setBuddy(editor)
         extra = self.region_code if name == "region" else None
         row = self.rows[name] = FieldRow(name, editor, extra)
-        row.fixClicked.connect(self.apply_value)
+        row.fixClicked.connect(self.fixRequested)
         return row
 
     def _editor(self, name: str) -> QWidget:
@@ -184,6 +251,8 @@ class RecordForm(QScrollArea):
             label.setText(field_label(name, lang))
             self.editors[name].setAccessibleName(field_label(name, lang))
         self.region_code.setAccessibleName(self.tr("Country or region code"))
+        for row in self.rows.values():
+            row.fix_button.setText(self.tr("Apply fix"))
         self.region_code.setPlaceholderText(self.tr("e.g. US"))
         self._set_placeholders()
         self._loading = True
@@ -201,6 +270,14 @@ class RecordForm(QScrollArea):
             label.setMinimumWidth(width)
         inner = self.widget().minimumSizeHint().width()
         self.setMinimumWidth(inner + self.verticalScrollBar().sizeHint().width())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Measure again once the style sheet and the screen's fonts apply (they widen labels)."""
+        super().showEvent(event)
+        self.widget().ensurePolished()
+        for widget in self.widget().findChildren(QWidget):
+            widget.ensurePolished()
+        self._align_labels()
 
     def _set_placeholders(self) -> None:
         texts = {
@@ -352,10 +429,36 @@ class RecordForm(QScrollArea):
     def _mark(self, row: FieldRow, marks: list[Finding], texts: list[Finding]) -> None:
         worst = min((str(f.severity) for f in marks), key=RANK.get, default="")
         fix = next((f for f in texts if f.fix is not None and f.fields[0] == row.name), None)
-        label = self.tr("Apply fix: %1").replace("%1", fix.fix) if fix else ""
-        row.show_marks(worst, [f.message(self._lang) for f in texts], fix and fix.fix, label)
+        shown = self.tr("“%1” · Ctrl+Enter").replace("%1", fix.fix) if fix else ""
+        row.show_marks(worst, [f.message(self._lang) for f in texts], fix and fix.fix, shown)
         if row.name == "region":
             set_severity(self.region_code, worst if self._region_is_overseas() else "")
+
+    def apply_fix(self, name: str) -> bool:
+        """Put the shown fix of ``name`` in (True), or do nothing when it offers none."""
+        row = self.rows.get(name)
+        if row is None or not row.has_fix:
+            return False
+        self.apply_value(name, row.fix_value)
+        return True
+
+    def focus_first(self, findings: Iterable[Finding]) -> None:
+        """Scroll to the top and focus the first field, top to bottom, with an error (else a
+        warning, else the first field): where a freshly opened or new record needs work."""
+        self.verticalScrollBar().setValue(0)
+        self.horizontalScrollBar().setValue(0)
+        worst: dict[str, int] = {}
+        for finding in findings:
+            for name in finding.fields:
+                if name in self._touched:
+                    worst[name] = min(worst.get(name, 9), RANK.get(str(finding.severity), 9))
+        ranked = sorted(FIELDS, key=lambda name: (worst.get(name, 9), FIELDS.index(name)))
+        name = ranked[0] if worst else FIELDS[0]
+        editor = self.editors[name]
+        target = self.region_code if name == "region" and self._region_is_overseas() else editor
+        if name != FIELDS[0]:
+            self.ensureWidgetVisible(self.rows[name])
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def focus_field(self, name: str) -> bool:
         """Scroll to a field, mark it touched and give it the keyboard focus."""

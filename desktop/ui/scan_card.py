@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, QSize, Qt, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import QLocale, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QImage, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -81,6 +81,10 @@ class ScanCard(QFrame):
         self.to_bmp = QPushButton(objectName="convertBmp")
         self.cancel = QPushButton(objectName="cancelConvert", visible=False)
         self.remove = QPushButton(objectName="removeScan")
+        self.ready = QLabel(objectName="scanReady", visible=False)
+        self.folder = QLabel(objectName="scanFolder")
+        self.folder.setTextFormat(Qt.TextFormat.RichText)
+        self.folder.linkActivated.connect(lambda _: self.open_folder())
         self.fill = QPushButton(objectName="readFromScan", visible=False)
         self.fill.clicked.connect(lambda: self.fillRequested.emit(self))
         self.to_jpg.clicked.connect(lambda: self.convertRequested.emit(self, "jpg"))
@@ -91,16 +95,20 @@ class ScanCard(QFrame):
 
     def _lay_out(self) -> None:
         buttons = QHBoxLayout()
-        for button in (self.to_jpg, self.to_bmp, self.cancel, self.fill):
+        for button in (self.ready, self.to_jpg, self.to_bmp, self.cancel, self.fill):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(self.remove)
+        tools = QHBoxLayout()  # a second row: the card stays narrow enough for a laptop pane
+        tools.addWidget(self.folder)
+        tools.addStretch(1)
+        tools.addWidget(self.remove)
         text = QVBoxLayout()
         text.setSpacing(2)
         for widget in (self.name, self.facts, self.text, self.messages, self.note, self.progress):
             text.addWidget(widget)
         text.addStretch(1)
         text.addLayout(buttons)
+        text.addLayout(tools)
         grid = QGridLayout(self)
         grid.setContentsMargins(8, 8, 8, 8)
         grid.addWidget(self.thumb, 0, 0, Qt.AlignmentFlag.AlignTop)
@@ -215,6 +223,15 @@ class ScanCard(QFrame):
         self._lang = lang
         self._retranslate()
 
+    def open_folder(self) -> bool:
+        """Show the folder holding the card's file in the system's file manager."""
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path.parent)))
+
+    @property
+    def compliant(self) -> bool:
+        """Read and meeting every format and size rule: nothing to convert."""
+        return self.state == "ready" and self.report is not None and bool(self.report.compliant)
+
     # -- texts ----------------------------------------------------------------------------
 
     def _retranslate(self) -> None:
@@ -236,7 +253,15 @@ class ScanCard(QFrame):
         for button in (self.to_jpg, self.to_bmp):
             button.setToolTip(self.tr("Write a compliant copy; the original file is not changed"))
             button.setEnabled(self.state == "ready" and readable(self.report))
-            button.setVisible(self.state != "converting")
+            button.setVisible(self.state != "converting" and not self.compliant)
+        flagged = any(f.severity == "error" for f in self._findings)  # e.g. the name it shows
+        self.ready.setText(
+            self.tr("✓ Format and size OK") if flagged else self.tr("✓ Ready to upload")
+        )
+        self.ready.setVisible(self.compliant)
+        link = self.tr("Open folder")
+        self.folder.setText(f'<a href="folder">{link}</a>')
+        self.folder.setToolTip(str(self.path.parent))
         self.cancel.setVisible(self.state == "converting")
         self.cancel.setEnabled(not self.cancelling)
         self.remove.setEnabled(self.state != "converting")

@@ -8,14 +8,12 @@ scan is also read (:mod:`desktop.ui.scan_reader`) and cross-checked against the 
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QStandardPaths, Signal
+from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -45,6 +43,7 @@ class ScanController(QObject):
     def __init__(self, zone: ScanDropZone, settings: Settings, window: QWidget) -> None:
         super().__init__(window)
         self.zone, self.settings, self.window = zone, settings, window
+        self._reveal: ScanCard | None = None  # the newest added card, kept in view while read
         self.lang = "zh"
         self.cert: CertType | None = None
         self.workers = Workers(self)
@@ -81,7 +80,8 @@ class ScanController(QObject):
         return self.reader.findings(record, self.cards, today)
 
     def _show_reading_note(self) -> None:
-        self.zone.show_reading_note(self.reader.note(self.lang))
+        text, command = self.reader.note(self.lang)
+        self.zone.show_reading_note(text, command)
 
     # -- adding ---------------------------------------------------------------------------
 
@@ -96,6 +96,8 @@ class ScanController(QObject):
                 cards.append(self._new_card(path))
         if cards:
             self.settings.set_folder("scan", cards[-1].path.parent)
+            self._reveal = cards[-1]
+            self._keep_revealed()
             self._inspect_all()
             self.edited.emit()
             self.changed.emit()
@@ -119,18 +121,37 @@ class ScanController(QObject):
         self.reader.prepare()
         return card
 
+    def pasted_folder(self) -> Path:
+        """Where pasted images are kept: a folder of the user's Documents they can find."""
+        documents = QStandardPaths.StandardLocation.DocumentsLocation
+        base = Path(QStandardPaths.writableLocation(documents) or Path.home())
+        return base / self.tr("RealName Precheck") / self.tr("Pasted scans")
+
     def add_image(self, image: QImage) -> list[ScanCard]:
-        """Keep a pasted or dragged image as a PNG in the app's data folder, then add it."""
+        """Keep a pasted or dragged image as a PNG named for when it was pasted, then add it."""
         if image.isNull():
             return []
-        folder = Path(
-            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
-        )
-        folder = folder / "pasted"
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix="pasted-", suffix=".png", dir=folder)
-        os.close(fd)
-        return self.add([name]) if image.save(name, "PNG") else []
+        folder = self.pasted_folder()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self._cannot_keep(folder, exc)
+            return []
+        stamp = datetime.now().strftime("%Y-%m-%d %H-%M-%S")
+        stem = self.tr("Pasted scan %1").replace("%1", stamp)
+        path, number = folder / f"{stem}.png", 2
+        while path.exists():  # two pastes in one second
+            path, number = folder / f"{stem} ({number}).png", number + 1
+        if not image.save(str(path), "PNG"):
+            self._cannot_keep(folder, None)
+            return []
+        return self.add([str(path)])
+
+    def _cannot_keep(self, folder: Path, exc: OSError | None) -> None:
+        why = exc.strerror if exc and exc.strerror else self.tr("the image could not be written")
+        text = self.tr("The pasted image could not be kept in %1: %2")
+        QMessageBox.warning(self.window, self.tr("Not added"),
+                            text.replace("%1", str(folder)).replace("%2", why))  # fmt: skip
 
     def paste(self) -> list[ScanCard]:
         """Add what the clipboard holds: copied files, or an image (a screenshot, a chat photo)."""
@@ -194,8 +215,20 @@ class ScanController(QObject):
                 on_failed=lambda error: self._previewed(card, None, None),
             )
 
+    def _keep_revealed(self) -> None:
+        """Scroll the newest card into view once the list has laid it out (cards grow as their
+        reports arrive, so again after each one until the reading is done)."""
+        card = self._reveal
+        if card is None or card not in self.cards:
+            self._reveal = None
+            return
+        QTimer.singleShot(0, lambda: card in self.cards and self.zone.reveal(card))
+        if not self.busy:
+            self._reveal = None
+
     def _reported(self, card: ScanCard, report: Any, key: tuple) -> None:
         self._tasks.pop(card, None)
+        self._keep_revealed()
         if key[0] is not None:
             self._reports[key] = report
         card.show_report(report)
@@ -206,6 +239,7 @@ class ScanController(QObject):
 
     def _previewed(self, card: ScanCard, image: QImage | None, file: tuple | None) -> None:
         self._preview_tasks.pop(card, None)
+        self._keep_revealed()
         if file is not None:
             self._previews[file] = image
         card.show_preview(image)

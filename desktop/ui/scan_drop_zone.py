@@ -9,13 +9,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent, QImage, QMouseEvent
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDropEvent,
+    QImage,
+    QMouseEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +55,9 @@ class ScanDropZone(QFrame):
         self.browse = QPushButton(objectName="browseScans")
         self.browse.clicked.connect(self.browseRequested)
         self.reading_note = QLabel(objectName="scanReadingNote", wordWrap=True, visible=False)
+        # The command to copy is on its own line and never wrapped ("realname-/precheck[ocr]").
+        self.reading_command = QLabel(objectName="scanReadingCommand", visible=False)
+        self.reading_command.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.reading_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.cards: list[ScanCard] = []
         self._cards_box = QVBoxLayout()
@@ -63,6 +74,7 @@ class ScanDropZone(QFrame):
         box = QVBoxLayout(self)
         box.addLayout(top)
         box.addWidget(self.reading_note)
+        box.addWidget(self.reading_command)
         box.addWidget(self.scroll, 1)
         self._sync_empty()
         self.retranslate()
@@ -76,10 +88,15 @@ class ScanDropZone(QFrame):
         self.browse.setToolTip(self.tr("Choose scan files (Ctrl+Shift+O)"))
         self.setAccessibleName(self.tr("Scans"))
 
-    def show_reading_note(self, text: str) -> None:
-        """A quiet line about scan reading (how to enable it); ``""`` hides it."""
-        self.reading_note.setText(text)
+    def show_reading_note(self, text: str, unbroken: str = "") -> None:
+        """A quiet line about scan reading (how to enable it); ``""`` hides it. ``unbroken``
+        (a command to copy) is never wrapped mid-word: it goes whole onto the next line."""
+        words = text.replace(unbroken, "").rstrip() if unbroken else text
+        self.reading_note.setText(words)
         self.reading_note.setVisible(bool(text))
+        self.reading_command.setText(unbroken if unbroken in text else "")
+        self.reading_command.setVisible(bool(unbroken) and unbroken in text)
+        self._fit_hint()
 
     # -- cards ----------------------------------------------------------------------------
 
@@ -103,14 +120,44 @@ class ScanDropZone(QFrame):
         set_style_property(self.hint, "empty", not self.cards)
         centre = Qt.AlignmentFlag.AlignCenter if not self.cards else Qt.AlignmentFlag.AlignLeft
         self.hint.setAlignment(centre | Qt.AlignmentFlag.AlignVCenter)
+        self._fit_hint()
 
     def clear(self) -> None:
         for card in list(self.cards):
             self.remove_card(card)
 
     def show_card(self, card: ScanCard) -> None:
-        self.scroll.ensureWidgetVisible(card)
+        self.reveal(card)
         card.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def reveal(self, card: ScanCard) -> None:
+        """Scroll the card list so ``card`` is in view (the keyboard focus stays where it is);
+        a card taller than the list shows its top (name, verdict)."""
+        if card.height() + 16 > self.scroll.viewport().height():
+            self.scroll.verticalScrollBar().setValue(card.y())
+        else:
+            self.scroll.ensureWidgetVisible(card, 0, 8)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The wrapped hint needs more height when the pane is narrow: never cut it off."""
+        super().resizeEvent(event)
+        self._fit_hint()
+
+    def _fit_hint(self) -> None:
+        margins = self.layout().contentsMargins()
+        need = self.hint.heightForWidth(self.hint.width()) + margins.top() + margins.bottom() + 4
+        if self.reading_note.isVisible():
+            need += self.reading_note.heightForWidth(self.reading_note.width()) + 6
+        if self.reading_command.isVisible():
+            need += self.reading_command.sizeHint().height() + 6
+        if self.scroll.isVisible():  # room for one whole card
+            card = max((c.minimumSizeHint().height() for c in self.cards), default=0)
+            self.scroll.setMinimumHeight(min(card, 220))
+            need += self.scroll.minimumHeight() + 6
+        if need != self.minimumHeight():
+            self.setMinimumHeight(need)
+            if isinstance(splitter := self.parentWidget(), QSplitter):
+                splitter.refresh()  # take the new minimum now, not at the next resize
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         """A click on the empty zone browses for files, like its button."""

@@ -108,15 +108,17 @@ class ScanReader(QObject):
         names = {i: c.path.name for i, c in enumerate(cards)}
         return crosscheck(record, readings, today, names)
 
-    def note(self, lang: str) -> str:
-        """What the scans area says about scan reading: how to enable it, or why it failed."""
+    def note(self, lang: str) -> tuple[str, str]:
+        """What the scans area says about scan reading (how to enable it, or why it failed),
+        and the command in it that must not be wrapped ("" when none)."""
         if self.failure:
-            return self.tr("Scan reading could not start: %1").replace("%1", self.failure)
+            return self.tr("Scan reading could not start: %1").replace("%1", self.failure), ""
         if self.available:
-            return ""
+            return "", ""
         from desktop.core.ocr import scan
 
-        return scan.not_installed().message(lang)
+        finding = scan.not_installed()
+        return finding.message(lang), finding.params.get("command", "")
 
     def _load(self) -> None:
         if self._loading is None:

@@ -4,15 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.core.findings import Finding, summary
 from desktop.ui.highlight import set_severity
 
+DETAIL_LINES = 2  # the banner's height is fixed: a title and two lines; details are in the list
+
 
 class StatusSummary(QFrame):
-    """A banner whose ``severity`` property is error, warning, ok, or "" (nothing entered yet)."""
+    """A banner whose ``severity`` property is error, warning, ok, or "" (nothing entered yet).
+
+    Its height never changes while the user types (the form under it would jump): the detail line
+    names the first registry reply only; every finding is in the findings panel.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -26,7 +33,27 @@ class StatusSummary(QFrame):
         box.setSpacing(2)
         box.addWidget(self.title)
         box.addWidget(self.detail)
+        box.addStretch(1)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self._fix_height()
         self.show_status([], "zh", blank=True)
+
+    def _fix_height(self) -> None:
+        self.title.ensurePolished()  # the style sheet sets the title's size
+        self.detail.ensurePolished()
+        margins = self.layout().contentsMargins()
+        lines = self.title.fontMetrics().height() + 2
+        lines += DETAIL_LINES * self.detail.fontMetrics().lineSpacing()
+        self.setFixedHeight(margins.top() + margins.bottom() + lines + 2 * self.frameWidth() + 2)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._fix_height()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._fix_height()
+        super().showEvent(event)
 
     def show_status(
         self,
@@ -52,6 +79,7 @@ class StatusSummary(QFrame):
         self.title.setText(title)
         self.detail.setText(detail)
         self.detail.setVisible(bool(detail))
+        self.detail.setToolTip(detail)
         self.setAccessibleName(title)
         self.setAccessibleDescription(detail)
 
@@ -77,7 +105,11 @@ class StatusSummary(QFrame):
                 replies.append(text)
         if not replies:
             return self.tr("Fix the fields marked in red, then check again.")
-        return self.tr("The registry would reply: %1").replace("%1", " · ".join(replies))
+        text = self.tr("The registry would reply: %1").replace("%1", replies[0])
+        if len(replies) > 1:
+            more = self.tr("%n more reply(s) in the findings list", "", len(replies) - 1)
+            text = self.tr("%1 (%2)").replace("%1", text).replace("%2", more)
+        return text
 
     def _passing(
         self, counts: dict[str, int], scans: int, pending: int, failed: int

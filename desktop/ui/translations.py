@@ -51,7 +51,8 @@ class Translations:
         self.uninstall()
         app = QCoreApplication.instance()
         ours, qts = _app_translator(lang), _qt_translator(lang)
-        self._installed = [t for t in (ours, qts) if t]
+        extra = _qt_extra_translator(lang)  # installed last: looked up first
+        self._installed = [t for t in (ours, qts, extra) if t]
         for translator in self._installed:
             app.installTranslator(translator)
         QLocale.setDefault(QLocale(LOCALES[lang]))
@@ -70,6 +71,15 @@ class Translations:
 def _app_translator(lang: str) -> QTranslator | None:
     translator = QTranslator()
     path = catalog_path(lang)
+    return translator if translator.load(path.name, str(path.parent)) else None
+
+
+def _qt_extra_translator(lang: str) -> QTranslator | None:
+    """Our catalogue of Qt strings that Qt's own Chinese one misses ("Look in", "Files of type")."""
+    if lang == "en":
+        return None
+    translator = QTranslator()
+    path = resource_path("i18n", f"qt_extra_{LOCALES[lang]}.qm")
     return translator if translator.load(path.name, str(path.parent)) else None
 
 

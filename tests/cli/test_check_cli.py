@@ -163,3 +163,39 @@ def test_version_and_process_exit_codes(tmp_path: Path) -> None:
     assert version.returncode == 0 and __version__ in version.stdout
     bad = subprocess.run([*run, "check", str(write(tmp_path, "{"))], capture_output=True, text=True)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "lang"),
+    [({"LANG": "zh_CN.UTF-8"}, "zh"), ({"LANG": "zh_TW.UTF-8"}, "zh"),
+     ({"LANG": "en_US.UTF-8"}, "en"), ({"LANG": "C.UTF-8"}, "en"), ({}, "en"),
+     ({"LANG": "zh_CN.UTF-8", "LC_ALL": "de_DE.UTF-8"}, "en"),
+     ({"LANG": "en_GB.UTF-8", "LC_MESSAGES": "zh_CN.UTF-8"}, "zh")],
+)  # fmt: skip
+def test_language_follows_the_system_locale(tmp_path, capsys, monkeypatch, env, lang) -> None:
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    path = write(tmp_path, example(cert_number="110101199003071234"))
+    assert main(["check", "--today", "2026-11-23", str(path)]) == 1
+    out = capsys.readouterr().out
+    expected = "1 error, 0 warnings: would be rejected" if lang == "en" else "1 个错误，0 个警告"
+    assert expected in out
+
+
+def test_lang_option_overrides_the_locale(tmp_path, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    path = write(tmp_path, example(cert_number="110101199003071234"))
+    main(["check", "--lang", "zh", "--today", "2026-11-23", str(path)])
+    assert "1 个错误" in capsys.readouterr().out
+
+
+def test_messages_never_send_a_terminal_user_to_a_window_button() -> None:
+    from desktop.core import rules
+
+    for code, spec in rules.messages().items():
+        for lang in ("zh", "en"):
+            text = spec[lang]
+            assert "Use Convert" not in text and "use Convert" not in text, code
+            assert "请用“转换”" not in text and "本软件的“转换”" not in text, code

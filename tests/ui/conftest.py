@@ -30,6 +30,7 @@ def clean_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         QSettings.setPath(QSettings.Format.IniFormat, scope, str(store / "settings"))
     monkeypatch.setenv("XDG_DATA_HOME", str(store / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(store / "config"))
+    monkeypatch.setenv("HOME", str(store / "home"))  # Documents (pasted scans) live here too
     return store
 
 

@@ -108,8 +108,10 @@ def test_without_the_extra_the_scan_area_says_how_to_enable_reading(qtbot, windo
     qtbot.waitUntil(lambda: not window.scans.busy, timeout=READ_TIMEOUT_MS)
 
     assert window.zone.reading_note.isVisible()
-    assert window.zone.reading_note.text() == scan.not_installed().message("en")
-    assert "[ocr]" in window.zone.reading_note.text()  # how to enable it
+    note, command = window.zone.reading_note, window.zone.reading_command
+    assert f"{note.text()} {command.text()}" == scan.not_installed().message("en")
+    assert command.isVisible() and not command.wordWrap()  # never wrapped mid-word
+    assert command.text() == 'pip install "realname-precheck[ocr]"'  # how to enable it
     assert not window.menus.read_from_scan.isVisible()
     assert card.text_state == "" and not card.fill.isVisible()
     assert not any(f.code.startswith("OCR_") for f in window.findings)  # not in the summary

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import time
 from pathlib import Path
@@ -200,9 +201,46 @@ def test_pasting_an_image_adds_it_as_a_scan(qtbot, window, clean_store):
 
     (card,) = wait_read(qtbot, window, 1)
     assert card.path.suffix == ".png"
-    assert card.path.is_relative_to(clean_store)
+    assert card.path.parent == clean_store / "home" / "Documents" / "RealName Precheck" / (
+        "Pasted scans"
+    )  # a folder the user can find, and open from the card
+    assert re.fullmatch(r"Pasted scan \d{4}-\d\d-\d\d \d\d-\d\d-\d\d\.png", card.path.name)
     assert card.report.format == "PNG"
     assert "IMAGE_FORMAT" in codes(card)
+    assert card.to_jpg.isVisible() and not card.ready.isVisible()  # not compliant: convert it
+    assert card.folder.isVisible() and card.folder.toolTip() == str(card.path.parent)
+
+
+def test_pasted_scans_are_named_in_chinese_in_chinese(qtbot, make_window):
+    window = make_window("zh")
+    image = QImage(1200, 760, QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.darkCyan)
+    first, second = window.scans.add_image(image), window.scans.add_image(image)
+    names = [first[0].path.name, second[0].path.name]
+    assert names[0].startswith("粘贴的扫描件 20") and names[0] != names[1]
+    assert first[0].path.parent.name == "粘贴的扫描件"
+
+
+def test_a_compliant_scan_says_ready_instead_of_offering_conversion(qtbot, window, scans):
+    drop(window.zone, [good_jpeg(scans)])
+    (card,) = wait_read(qtbot, window, 1)
+    assert card.report.compliant
+    assert card.ready.isVisible()
+    assert not card.to_jpg.isVisible() and not card.to_bmp.isVisible()
+
+
+def test_a_new_card_is_scrolled_into_view(qtbot, window, scans):
+    paths = [good_jpeg(scans, f"scan{i}.jpg") for i in range(8)]
+    for path in paths:
+        drop(window.zone, [path])
+        qtbot.wait(20)
+    cards = wait_read(qtbot, window, 8)
+    qtbot.wait(50)
+    bar = window.zone.scroll.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() > 0
+    viewport = window.zone.scroll.viewport()
+    top = cards[-1].mapTo(viewport, cards[-1].rect().topLeft()).y()
+    assert 0 <= top < viewport.height()
 
 
 def test_removing_a_scan_keeps_the_file(qtbot, window, scans):

@@ -17,42 +17,32 @@ from desktop import APP_DISPLAY_NAME, APP_DISPLAY_NAME_ZH
 from desktop.core import rules
 from desktop.core.batch.items import Item
 from desktop.core.record import RECORD_KEYS, image_paths
-from desktop.core.report_html import COLOURS, _findings_table
-from desktop.core.report_html import TEXT as RECORD_TEXT
+from desktop.core.report_html import COLOURS, findings_html
+from desktop.core.report_html import texts as record_texts
 
 MARK = {"error": "✗", "warning": "!", "ok": "✓"}
-TEXT = {
-    "zh": {
-        "line": "{errors} 个错误，{warnings} 个警告",
-        "totals": "共 {records} 条记录：{failed} 条有错误，{warned} 条仅有警告，"
-        "{ready} 条可以提交。",
-        "title": "实名认证预检报告（批量）",
-        "summary": "按问题代码汇总",
-        "code": "代码",
-        "records": "记录数",
-        "message": "说明",
-        "failing": "需要处理的记录",
-        "none": "没有需要处理的记录。",
-        "failed_at_registrar": "注册商显示实名认证失败",
-    },
-    "en": {
-        "line": "{errors} error(s), {warnings} warning(s)",
-        "totals": "{records} records: {failed} with errors, {warned} with warnings only, "
-        "{ready} ready to submit.",
-        "title": "Real-name verification pre-check report (portfolio)",
-        "summary": "Findings by code",
-        "code": "Code",
-        "records": "Records",
-        "message": "Meaning",
-        "failing": "Records to fix",
-        "none": "No record needs fixing.",
-        "failed_at_registrar": "the registrar reports the verification as failed",
-    },
-}
 
 
 def _lang(lang: str) -> str:
     return "en" if lang.startswith("en") else "zh"
+
+
+def _texts(lang: str) -> dict[str, Any]:
+    """The portfolio wording (resources/portfolio_report.json) in ``lang``."""
+    return rules.load("portfolio_report")[_lang(lang)]
+
+
+def _counted(lang: str, key: str, **counts: int) -> str:
+    """``key``'s text with English counts in words ("1 error", "2 errors"); {x_n} slots."""
+    t = _texts(lang)
+    if _lang(lang) == "en":
+        for name in ("errors", "warnings", "records"):
+            if name in counts:
+                n = counts[name]
+                counts[f"{name}_n"] = (
+                    t["one"][name] if n == 1 else t["many"][name].format(n=f"{n:,}")
+                )
+    return t[key].format(**counts)
 
 
 def verdict(item: Item) -> str:
@@ -85,20 +75,20 @@ def codes(item: Item) -> list[str]:
 
 
 def text_line(item: Item, lang: str) -> str:
-    t = TEXT[_lang(lang)]
     kind = verdict(item)
     c = item.counts
     head = f"{MARK[kind]} {item.label} {item.name or '—'}"
     if kind == "ok":
         return head
-    return f"{head} — {t['line'].format(**c)}: {', '.join(codes(item))}"
+    return f"{head} — {_counted(lang, 'line', **c)}: {', '.join(codes(item))}"
 
 
 def totals(items: Sequence[Item], lang: str) -> str:
     kinds = Counter(verdict(i) for i in items)
-    return TEXT[_lang(lang)]["totals"].format(
-        records=len(items), failed=kinds["error"], warned=kinds["warning"], ready=kinds["ok"]
-    )
+    return _counted(
+        lang, "totals",
+        records=len(items), failed=kinds["error"], warned=kinds["warning"], ready=kinds["ok"],
+    )  # fmt: skip
 
 
 def render_text(items: Sequence[Item], lang: str) -> str:
@@ -108,7 +98,7 @@ def render_text(items: Sequence[Item], lang: str) -> str:
 def render_html(items: Sequence[Item], lang: str, generated: datetime | None = None) -> str:
     """The portfolio report: summary counts by code, then one section per failing record."""
     lang = _lang(lang)
-    t, rt = TEXT[lang], RECORD_TEXT[lang]
+    t, rt = _texts(lang), record_texts(lang)
     when = (generated or datetime.now()).strftime("%Y-%m-%d %H:%M")
     app = APP_DISPLAY_NAME if lang == "en" else APP_DISPLAY_NAME_ZH
     failing = [i for i in items if verdict(i) != "ok"]
@@ -120,7 +110,7 @@ def render_html(items: Sequence[Item], lang: str, generated: datetime | None = N
         f"<h2>{_e(totals(items, lang))}</h2>",
         _summary_table(items, lang, t),
         f"<h2>{_e(t['failing'])}</h2>" if failing else f"<p>{_e(t['none'])}</p>",
-        *(_record_section(i, lang, t, rt) for i in failing),
+        *(_record_section(i, lang, t) for i in failing),
         "</body></html>",
     ]
     return "\n".join(p for p in parts if p)
@@ -152,15 +142,14 @@ def _errors(severity: dict[str, str]) -> set[str]:
     return {code for code, level in severity.items() if level == "error"}
 
 
-def _record_section(item: Item, lang: str, t: dict[str, str], rt: dict[str, str]) -> str:
+def _record_section(item: Item, lang: str, t: dict[str, str]) -> str:
     c = item.counts
     colour = COLOURS["error"] if c["errors"] else COLOURS["warning"]
     note = f" — {t['failed_at_registrar']}" if item.failed else ""
     title = f"{item.label} · {item.name or '—'}"
     return (
         f"<h3 style='color:{colour}'>{_e(title)}</h3>"
-        f"<p>{_e(TEXT[lang]['line'].format(**c))}{_e(note)}</p>"
-        + _findings_table(item.findings, lang, rt)
+        f"<p>{_e(_counted(lang, 'line', **c))}{_e(note)}</p>" + findings_html(item.findings, lang)
     )
 
 

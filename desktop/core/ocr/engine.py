@@ -20,7 +20,7 @@ from desktop.core.ocr.lines import TextLine, from_quads
 def _install_hint() -> str:
     """How to get scan reading: the extra from source, a scan-reading build for the frozen app."""
     if getattr(sys, "frozen", False):
-        return "use the edition with scan reading (built with REALNAME_BUILD_OCR=1)"
+        return "install the edition “with scan reading”"
     return 'pip install "realname-precheck[ocr]"'
 
 

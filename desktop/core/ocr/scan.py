@@ -8,10 +8,12 @@ UI thread, :func:`desktop.core.ocr.crosscheck.crosscheck` turns them into findin
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
+from desktop.core import rules
 from desktop.core.findings import Finding, make
 from desktop.core.ocr import engine
 from desktop.core.ocr.crosscheck import crosscheck
@@ -30,7 +32,10 @@ class ScanError(ValueError):
 
 def not_installed() -> Finding:
     """An info finding saying scan reading is off and how to enable it (for the window)."""
-    return make("OCR_NOT_INSTALLED", (), hint=engine.INSTALL_HINT)
+    how = rules.load("ocr_install")["frozen" if getattr(sys, "frozen", False) else "source"]
+    command = how.get("command", "")
+    hints = {f"hint_{lang}": f"{how[lang]} {command}".strip() for lang in ("zh", "en")}
+    return make("OCR_NOT_INSTALLED", (), command=command, **hints)
 
 
 def load() -> engine.Engine:

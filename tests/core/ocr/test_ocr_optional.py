@@ -41,4 +41,16 @@ def test_the_window_can_say_how_to_enable_scan_reading() -> None:
     note = not_installed()
     assert note.severity == "info"
     assert 'pip install "realname-precheck[ocr]"' in note.message("zh")
-    assert note.message("en").startswith("Scan reading (offline OCR) is not installed")
+    assert note.message("en").startswith("Scan reading (offline text recognition) is not")
+
+
+def test_the_frozen_app_names_the_edition_in_plain_words(monkeypatch) -> None:
+    from desktop.core.ocr.scan import not_installed
+
+    monkeypatch.setattr("sys.frozen", True, raising=False)
+    note = not_installed()
+    assert "“含扫描件识别”的版本" in note.message("zh")
+    assert "edition “with scan reading”" in note.message("en")
+    for lang in ("zh", "en"):
+        assert "REALNAME_BUILD_OCR" not in note.message(lang) and "pip" not in note.message(lang)
+    assert note.params["command"] == ""
