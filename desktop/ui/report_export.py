@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -11,6 +9,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from desktop.core import atomic
 from desktop.core.findings import Finding
 from desktop.core.record import Record
 from desktop.core.report_html import ReportScan, render_html
@@ -43,7 +42,8 @@ class ReportExportMixin:
         try:
             writer(Path(path), record, self.findings, self.lang, cards)
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("Report not written"), exc.strerror or str(exc))
+            reason = atomic.failure_texts(exc, path)[f"reason_{self.lang}"]
+            QMessageBox.warning(self, self.tr("Report not written"), reason)
             return False
         self.settings.set_folder("report", Path(path).parent)
         message = self.tr("Report written: %1").replace("%1", str(path))
@@ -95,7 +95,7 @@ def build_html(
 
 def export_html(path: Path, record: Record, findings, lang: str, cards) -> None:
     text = build_html(record, findings, lang, cards)
-    _replace_atomically(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+    atomic.write_text(path, text)
 
 
 def export_pdf(path: Path, record: Record, findings, lang: str, cards) -> None:
@@ -103,8 +103,8 @@ def export_pdf(path: Path, record: Record, findings, lang: str, cards) -> None:
     document = QTextDocument()
     document.setHtml(build_html(record, findings, lang, cards))
 
-    def write(tmp: str) -> None:
-        writer = QPdfWriter(tmp)
+    with atomic.atomic_target(path) as tmp:
+        writer = QPdfWriter(str(tmp))
         writer.setResolution(300)
         writer.setPageLayout(
             QPageLayout(
@@ -117,15 +117,3 @@ def export_pdf(path: Path, record: Record, findings, lang: str, cards) -> None:
         document.print_(writer)
         del writer  # finishes the file
 
-    _replace_atomically(path, write)
-
-
-def _replace_atomically(path: Path, write) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.close(fd)
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
+
+import pytest
 
 from desktop.core import record as records
 from desktop.ui.settings import Settings
@@ -95,3 +99,19 @@ def test_save_writes_nothing_when_the_folder_is_not_writable(qtbot, window, dial
     assert dialogs.names() == ["warning"]
     assert window.record_path is None
     assert not Path(missing).exists()
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX permission bits")
+def test_saved_records_and_reports_get_normal_permissions(qtbot, window, record_file, tmp_path):
+    from desktop.ui.report_export import export_html
+
+    window.open_record(record_file)
+    old = os.umask(0o022)
+    try:
+        assert window.save_to(tmp_path / "saved.json")
+        assert window.export_report(export_html, tmp_path / "report.html")
+    finally:
+        os.umask(old)
+    for name in ("saved.json", "report.html"):
+        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o644, name
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from desktop.core.images.atomic import remove_quietly, temp_path_beside
+from desktop.core.atomic import remove_quietly, temp_path_beside
 
 SUBSAMPLING_420, SUBSAMPLING_444 = 2, 0
 _DEFAULT_EXPONENT = 0.6
