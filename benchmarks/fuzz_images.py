@@ -1,4 +1,4 @@
-"""Fuzz ``inspect`` and ``convert`` in-process with a mutational image corpus (tests/fuzz_corpus.py).
+"""Fuzz ``inspect`` and ``convert`` in-process with a mutational image corpus.
 
 Run by hand (niced: the machine is shared): ``nice python benchmarks/fuzz_images.py -n 12000``.
 For every mutated file: ``inspect_image`` (must never raise) and ``convert_file`` to JPG or BMP

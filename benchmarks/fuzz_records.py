@@ -31,10 +31,38 @@ from desktop.core.record import RECORD_KEYS  # noqa: E402
 TIME_LIMIT = 10
 BASE = json.loads((ROOT / "resources/examples/organization.json").read_text(encoding="utf-8"))
 ODD_TEXT = [
-    "", " ", "\x00", "\ud800", "\x1b[31mred\x1b[0m", "a\nb\r\nc", "\u200b", "\u00ad", "\ufeff",
-    "１１０１０５", "长期", "9999-12-31", "0000-00-00", "2026-02-30", "xn--", "xn--zz", "ｘｎ－－",
-    "中文域名。中国", "金.cn", "-a-.cn", "a" * 300, "中" * 300, "\U0001f600" * 50, "../../etc/passwd",
-    "CON", "nul.jpg", "1e999", "NaN", "-0", "\u202eevil", "é" * 64, "\u3000\u3000",
+    "",
+    " ",
+    "\x00",
+    "\ud800",
+    "\x1b[31mred\x1b[0m",
+    "a\nb\r\nc",
+    "\u200b",
+    "\u00ad",
+    "\ufeff",
+    "１１０１０５",
+    "长期",
+    "9999-12-31",
+    "0000-00-00",
+    "2026-02-30",
+    "xn--",
+    "xn--zz",
+    "ｘｎ－－",
+    "中文域名。中国",
+    "金.cn",
+    "-a-.cn",
+    "a" * 300,
+    "中" * 300,
+    "\U0001f600" * 50,
+    "../../etc/passwd",
+    "CON",
+    "nul.jpg",
+    "1e999",
+    "NaN",
+    "-0",
+    "\u202eevil",
+    "é" * 64,
+    "\u3000\u3000",
 ]
 DEEP = ("[" * 100_000) + ("]" * 100_000)
 
@@ -91,8 +119,19 @@ def record_text(rnd: random.Random, folder: Path) -> bytes:
         key = rnd.choice(RECORD_KEYS) if rnd.random() < 0.9 else random_text(rnd)
         data[key] = random_value(rnd)
     if rnd.random() < 0.1:
-        data["images"] = [rnd.choice(["\x00.jpg", "\ud800.png", "/dev/zero", "/dev/null",
-                                      str(folder / "fifo"), str(folder), "missing.jpg"])]
+        data["images"] = [
+            rnd.choice(
+                [
+                    "\x00.jpg",
+                    "\ud800.png",
+                    "/dev/zero",
+                    "/dev/null",
+                    str(folder / "fifo"),
+                    str(folder),
+                    "missing.jpg",
+                ]
+            )
+        ]
     if rnd.random() < 0.05:
         data["cert_issue_date"] = "2026-12-01"
     text = json.dumps(data, ensure_ascii=rnd.random() < 0.5)

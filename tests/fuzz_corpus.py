@@ -47,10 +47,14 @@ def _png_with_size(width: int, height: int) -> bytes:
     data = zlib.compress(row * height, 9)
 
     def chunk(kind: bytes, body: bytes) -> bytes:
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        return (
+            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        )
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
+    )
 
 
 def _pdf(width_pt: float, height_pt: float) -> bytes:
@@ -70,7 +74,9 @@ def _pdf(width_pt: float, height_pt: float) -> bytes:
     out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
     for offset in offsets:
         out.write(f"{offset:010d} 00000 n \n".encode())
-    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
+    out.write(
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
     return out.getvalue()
 
 
@@ -91,8 +97,12 @@ def seeds() -> dict[str, bytes]:
         "la.png": _save(picture.convert("LA"), "PNG"),
         "cmyk.jpg": _save(picture.convert("CMYK"), "JPEG"),
         "i16.tif": _save(picture.convert("I;16"), "TIFF"),
-        "anim.gif": _save(picture.convert("P"), "GIF", save_all=True,
-                          append_images=[picture.rotate(90).convert("P")]),  # fmt: skip
+        "anim.gif": _save(
+            picture.convert("P"),
+            "GIF",
+            save_all=True,
+            append_images=[picture.rotate(90).convert("P")],
+        ),
         "strip.png": _png_with_size(1, 300_000),
         "a.pdf": _pdf(300, 200),
         "huge.pdf": _pdf(14_400, 14_400),

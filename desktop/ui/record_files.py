@@ -124,4 +124,3 @@ class RecordFilesMixin:
         if answer == button.Save:
             return self.save()
         return answer == button.Discard
-

@@ -116,4 +116,3 @@ def export_pdf(path: Path, record: Record, findings, lang: str, cards) -> None:
         )
         document.print_(writer)
         del writer  # finishes the file
-

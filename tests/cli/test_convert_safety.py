@@ -21,7 +21,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="module")
 def scans(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return f.write_samples(tmp_path_factory.mktemp("safety"), ["good_scan.jpg", "营业执照 副本.png"])
+    return f.write_samples(
+        tmp_path_factory.mktemp("safety"), ["good_scan.jpg", "营业执照 副本.png"]
+    )
 
 
 def test_an_output_that_is_another_input_is_refused_even_with_force(tmp_path: Path, capsys):
@@ -33,7 +35,7 @@ def test_an_output_that_is_another_input_is_refused_even_with_force(tmp_path: Pa
     # a.jpg wants a_cnnic.jpg, which is the first input of the same run
     code = main(["convert", str(first), str(second), "--out-dir", str(tmp_path), "--force"])
     err = capsys.readouterr().err
-    assert code == 2 and "also an input" in err.replace("\n", " ") or "也是本次转换" in err
+    assert code == 2 and "also an input" in err.replace("\n", " ")
     assert first.read_bytes() == before
 
 
@@ -61,7 +63,9 @@ def test_with_force_the_last_complete_file_wins(scans: Path, tmp_path: Path) -> 
 def test_out_dir_naming_a_file_is_a_clear_reason(scans: Path, tmp_path: Path, capsys) -> None:
     blocker = tmp_path / "out"
     blocker.write_text("not a folder")
-    code = main(["convert", str(scans / "good_scan.jpg"), "--out-dir", str(blocker), "--lang", "en"])
+    code = main(
+        ["convert", str(scans / "good_scan.jpg"), "--out-dir", str(blocker), "--lang", "en"]
+    )
     err = capsys.readouterr().err
     assert code == 2 and "internal error" not in err and "is a file, not a folder" in err
 
