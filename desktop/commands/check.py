@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -58,12 +59,22 @@ def _with_scans(findings: list[Finding], record, base: Path, args) -> list[Findi
 
 
 def _read(path: str) -> tuple[records.Record, Path]:
+    """The record and its folder; any fault is one line with its code (RECORD_INVALID)."""
     try:
         if path == "-":
-            return records.from_dict(json.loads(sys.stdin.read())), Path.cwd()
-        return records.load(path), Path(path).resolve().parent
-    except (records.RecordError, json.JSONDecodeError) as exc:
-        raise UsageError(str(exc)) from None
+            return records.loads(_stdin_text()), Path.cwd()
+        return records.load(path), Path(os.path.abspath(path)).parent
+    except records.RecordError as exc:
+        raise UsageError(f"{exc} [{exc.code}]") from None
+
+
+def _stdin_text() -> str:
+    limit = records.limits()["max_bytes"]
+    stream = getattr(sys.stdin, "buffer", None)
+    data = stream.read(limit + 1) if stream is not None else sys.stdin.read(limit + 1).encode()
+    if len(data) > limit:
+        raise records.RecordError(f"the record on standard input is over {limit:,} bytes")
+    return records.decode_bytes(data, "standard input")
 
 
 def to_json(findings: list[Finding], lang: str) -> dict:

@@ -57,8 +57,14 @@ def run(args: argparse.Namespace) -> int:
             if not _is_error(out):
                 print(_line(out, args.lang))
     for job, err in failed:
-        print(f"realname-precheck: {job.src}: {err.message(args.lang)}", file=sys.stderr)
+        print(f"realname-precheck: {_shown(job.src)}: {err.message(args.lang)}", file=sys.stderr)
     return 2 if failed else 0
+
+
+def _shown(path: Path) -> str:
+    from desktop.core.normalize import printable
+
+    return printable(str(path), 300)
 
 
 def _say_fallback(reason: str) -> None:

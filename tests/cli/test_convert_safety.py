@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -33,9 +34,11 @@ def test_an_output_that_is_another_input_is_refused_even_with_force(tmp_path: Pa
     f.save(f.scan(), second, "JPEG", quality=80)
     before = first.read_bytes()
     # a.jpg wants a_cnnic.jpg, which is the first input of the same run
-    code = main(["convert", str(first), str(second), "--out-dir", str(tmp_path), "--force"])
-    err = capsys.readouterr().err
+    args = ["--out-dir", str(tmp_path), "--force", "--lang", "en", "--json"]
+    code = main(["convert", str(first), str(second), *args])
+    out, err = capsys.readouterr()
     assert code == 2 and "also an input" in err.replace("\n", " ")
+    assert json.loads(out)[1]["error"] == "CONVERT_OUTPUT_IS_INPUT"
     assert first.read_bytes() == before
 
 

@@ -18,8 +18,9 @@ from typing import Any
 from desktop.core import rules
 from desktop.core.atomic import atomic_target, failure_texts, publish
 from desktop.core.images import fit
-from desktop.core.images.errors import ImageError
+from desktop.core.images.errors import ImageError, reason_params
 from desktop.core.images.loading import Header, decode, read_header
+from desktop.core.normalize import printable
 
 TARGETS = {"jpg": "JPEG", "jpeg": "JPEG", "bmp": "BMP"}
 SUFFIXES = {"JPEG": (".jpg", ".jpeg"), "BMP": (".bmp",)}
@@ -132,10 +133,14 @@ def convert_file(
     steps = _Steps(src, progress, cancelled, force)
     header = read_header(src)
     steps.done(0.1)
-    if target == "JPEG":
-        result = _to_jpeg(src, dst, header, window, steps)
-    else:
-        result = _to_bmp(src, dst, header, window, steps)
+    try:
+        _check_shape(header)
+        if target == "JPEG":
+            result = _to_jpeg(src, dst, header, window, steps)
+        else:
+            result = _to_bmp(src, dst, header, window, steps)
+    except fit.CannotFit as exc:
+        raise _cannot_fit(src, header, target, window, exc) from None
     _add_notes(result, header)
     steps.done(1.0)
     return result
@@ -171,7 +176,7 @@ def _check_output(
         raise ImageError("CONVERT_SAME_FILE", name=src.name)
     if any(_same_file(Path(other), dst) for other in inputs):
         raise ImageError("CONVERT_OUTPUT_IS_INPUT", name=dst.name)
-    if dst.exists() and not force:
+    if _exists_quietly(dst) and not force:
         raise ImageError("CONVERT_OUTPUT_EXISTS", name=dst.name, path=str(dst))
 
 
@@ -179,9 +184,33 @@ def _same_file(src: Path, dst: Path) -> bool:
     try:
         if dst.exists() and src.exists():
             return os.path.samefile(src, dst)
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL or an unpaired surrogate in a name
         pass
     return os.path.normcase(os.path.abspath(src)) == os.path.normcase(os.path.abspath(dst))
+
+
+def _check_shape(header: Header) -> None:
+    """A strip (1×300,000) is no document and fits no window: refused before any decoding."""
+    ratio = _rules()["max_aspect"]
+    if max(header.width, header.height) > ratio * min(header.width, header.height):
+        raise fit.CannotFit("fit_aspect", ratio=ratio)
+
+
+def _cannot_fit(
+    src: Path, header: Header, target: str, window: fit.Window, exc: fit.CannotFit
+) -> ImageError:
+    return ImageError(
+        "CONVERT_CANNOT_FIT", name=src.name, width=header.width, height=header.height,
+        format=target, min_bytes=window.min_bytes, max_bytes=window.max_bytes,
+        **reason_params(exc.reason, **exc.params),
+    )  # fmt: skip
+
+
+def _exists_quietly(path: Path) -> bool:
+    try:
+        return path.exists()
+    except ValueError:  # no file can have this name
+        return False
 
 
 class _Steps:
@@ -241,6 +270,8 @@ def _to_jpeg(
         raise _write_failed(dst, exc) from None
     try:
         chosen = fit.fit_jpeg(decoded.image, window, encoder, fit.JpegPolicy.from_rules(cfg))
+        if not window.min_bytes <= chosen.attempt.size <= window.max_bytes:
+            raise fit.CannotFit("fit_window")  # never published, never reported as success
         steps.done(0.95)
         _publish(encoder.best, dst, steps, exclusive=not steps.force)
     except FileExistsError:
@@ -267,7 +298,13 @@ def _publish(temp: Path, dst: Path, steps: _Steps, *, exclusive: bool) -> None:
 
 
 def _write_failed(dst: Path, exc: OSError) -> ImageError:
-    """CONVERT_WRITE_FAILED with the real cause (locked, read-only, no space, name too long...)."""
+    """CONVERT_WRITE_FAILED with the real cause (locked, read-only, no space, name too long...).
+
+    An OSError without an errno is the encoder's refusal (libjpeg's "Maximum supported image
+    dimension"), not a write fault: that is CannotFit, not a word about disks.
+    """
+    if exc.errno is None and getattr(exc, "winerror", None) is None:
+        raise fit.CannotFit("encoder", error=printable(str(exc), 120))
     return ImageError("CONVERT_WRITE_FAILED", name=dst.name, **failure_texts(exc, dst))
 
 
@@ -284,6 +321,8 @@ def _to_bmp(
     from PIL import Image
 
     size = fit.bmp_size(header.width, header.height, window)
+    if not window.min_bytes <= fit.bmp_bytes(*size) <= window.max_bytes:
+        raise fit.CannotFit("fit_window")  # known from the size alone: before any decoding
     long_side = max(size)
     # Decode to at least twice the target, then one Lanczos step: text stays crisp (pitfall 4).
     decoded = decode(src, max_long_side=4 * long_side, draft_long_side=2 * long_side)

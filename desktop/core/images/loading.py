@@ -9,19 +9,25 @@ objects, so threads never share one (Pillow keeps save options on the Image).
 
 from __future__ import annotations
 
+import functools
 import math
+import stat
 import struct
 import threading
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from PIL import Image
 
 from desktop.core import rules
+from desktop.core.atomic import is_temporary
 from desktop.core.images.colour import to_srgb
 from desktop.core.images.errors import ImageError, unreadable
 from desktop.core.images.formats import read_head, sniff
+from desktop.core.normalize import printable
 
 _TRANSPOSE = {
     2: Image.Transpose.FLIP_LEFT_RIGHT,
@@ -36,6 +42,7 @@ _DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, IndexError, TypeEr
 _HEIF_LOCK = threading.Lock()
 _PDF_LOCK = threading.Lock()  # PDFium is not thread-safe
 _heif_ready = False
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -69,19 +76,52 @@ def max_pixels() -> int:
 
 
 def file_facts(path: Path) -> tuple[int, str | None]:
-    """Byte size and real format of ``path``; ImageError when it is missing or empty."""
+    """Byte size and real format of ``path``; ImageError when it is missing, empty, not a
+    regular file (a FIFO or a device is refused at once: reading it would never end) or one of
+    the writer's own temporary files."""
+    name = printable(path.name)
     try:
-        size = path.stat().st_size
-        head = read_head(path) if path.is_file() else None
+        info = path.stat()
+    except (OSError, ValueError):  # ValueError: a NUL or an unpaired surrogate in the name
+        raise ImageError("IMAGE_MISSING", path=printable(str(path), 200), name=name) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise unreadable(name, "not_regular")
+    if is_temporary(path):
+        raise unreadable(name, "temporary")
+    if info.st_size == 0:
+        raise unreadable(name, "empty")
+    try:
+        head = read_head(path)
     except OSError:
-        head = None
-    if head is None:
-        raise ImageError("IMAGE_MISSING", path=str(path), name=path.name)
-    if size == 0:
-        raise unreadable(path.name, "empty")
-    return size, sniff(head)
+        raise ImageError("IMAGE_MISSING", path=printable(str(path), 200), name=name) from None
+    return info.st_size, sniff(head)
 
 
+def _guarded(function: Callable[..., T]) -> Callable[..., T]:
+    """Every exception a decoder raises becomes IMAGE_UNREADABLE with its reason in words (a
+    fuzzed file makes Pillow, libtiff, libheif or PDFium raise almost anything); the
+    decoders' warnings are not the user's business."""
+
+    @functools.wraps(function)
+    def guarded(path: Path, *args: Any, **kwargs: Any) -> T:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                return function(path, *args, **kwargs)
+        except ImageError:
+            raise
+        except MemoryError:
+            raise unreadable(printable(path.name), "bomb", limit=max_pixels()) from None
+        except _DECODE_ERRORS:
+            raise unreadable(printable(path.name), "corrupt") from None
+        except Exception as exc:
+            error = printable(str(exc) or type(exc).__name__, 120)
+            raise unreadable(printable(path.name), "decoder", error=error) from None
+
+    return guarded
+
+
+@_guarded
 def read_header(path: Path) -> Header:
     """Facts from the header only, no pixel decoded (ImageError when unreadable or a bomb)."""
     size, fmt = file_facts(path)
@@ -91,6 +131,7 @@ def read_header(path: Path) -> Header:
         return _header_of(im, path, size, fmt)
 
 
+@_guarded
 def decode(
     path: Path,
     *,
