@@ -160,3 +160,27 @@ def area_code(number: str) -> str:
     ('10', '20', '571')
     """
     return number[:2] if number.startswith(("10", "2")) else number[:3]
+
+
+def cannot_exist(cc: str, number: str) -> bool:
+    """True when Google's numbering-plan data (``phonenumbers``, lite build) says ``+cc number``
+    cannot exist: an unassigned mobile prefix, an area code that does not exist. False when in
+    doubt (no data for that plan, library missing): it only ever feeds a warning, never the EPP
+    syntax rules. Imported on first use: ``check`` without a phone number does not pay for it.
+
+    >>> cannot_exist("86", "13800000000"), cannot_exist("86", "12345678901")
+    (False, True)
+    """
+    if not (cc.isdigit() and number.isdigit()) or len(cc) > 3 or len(number) > 14:
+        return False
+    try:
+        import phonenumbers
+    except ImportError:  # pragma: no cover - a dependency, but a warning source only
+        return False
+    if phonenumbers.region_code_for_country_code(int(cc)) == "ZZ":
+        return False
+    try:
+        parsed = phonenumbers.parse(f"+{cc}{number}")
+    except phonenumbers.NumberParseException:
+        return False
+    return not phonenumbers.is_valid_number(parsed)
