@@ -458,3 +458,10 @@ def test_a_number_the_numbering_plan_does_not_have_is_a_warning(number: str, exp
     assert bool(found) is expected
     if found:
         assert found[0].severity == "warning" and found[0].fields == ("phone",)
+
+
+@pytest.mark.parametrize("typed", ["zhang\u200bsan@example.com", "zhang\u00adsan@example.com",
+                                   "\ufeffzhangsan@example.com\u200e"])  # fmt: skip
+def test_invisible_characters_in_an_email_get_the_clean_address_as_fix(typed: str) -> None:
+    found = one("EMAIL_INVALID", email=typed)
+    assert found.fix == "zhangsan@example.com"
