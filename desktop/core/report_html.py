@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from desktop import APP_DISPLAY_NAME, APP_DISPLAY_NAME_ZH
-from desktop.core import cert_types
+from desktop.core import cert_types, rules
 from desktop.core.findings import Finding, summary
 from desktop.core.record import RECORD_KEYS, Record
 from desktop.core.report_text import field_label
@@ -98,6 +98,7 @@ def render_html(
     (True, True)
     """
     lang = "en" if lang.startswith("en") else "zh"
+    lang = rules.language(lang)
     t = TEXT[lang]
     when = (generated or datetime.now()).strftime("%Y-%m-%d %H:%M")
     title = APP_DISPLAY_NAME if lang == "en" else APP_DISPLAY_NAME_ZH

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import cert_types, rules
-from desktop.core.findings import Finding
+from desktop.core.findings import Finding, worst
 from desktop.core.record import Record
 from desktop.ui.highlight import set_severity
 
@@ -42,7 +42,6 @@ COMBOS = ("holder_type", "region", "site", "cert_type")
 FIELDS = tuple(name for _, names in GROUPS for name in names)
 NAMED_REGIONS = ("CN", "HK", "MO", "TW")
 OVERSEAS = "OS"
-RANK = {"error": 0, "warning": 1, "info": 2}
 
 
 def field_label(name: str, lang: str) -> str:
@@ -350,12 +349,12 @@ class RecordForm(QScrollArea):
             self._mark(row, marks[name], texts[name])
 
     def _mark(self, row: FieldRow, marks: list[Finding], texts: list[Finding]) -> None:
-        worst = min((str(f.severity) for f in marks), key=RANK.get, default="")
+        level = worst(marks)
         fix = next((f for f in texts if f.fix is not None and f.fields[0] == row.name), None)
         label = self.tr("Apply fix: %1").replace("%1", fix.fix) if fix else ""
-        row.show_marks(worst, [f.message(self._lang) for f in texts], fix and fix.fix, label)
+        row.show_marks(level, [f.message(self._lang) for f in texts], fix and fix.fix, label)
         if row.name == "region":
-            set_severity(self.region_code, worst if self._region_is_overseas() else "")
+            set_severity(self.region_code, level if self._region_is_overseas() else "")
 
     def focus_field(self, name: str) -> bool:
         """Scroll to a field, mark it touched and give it the keyboard focus."""
