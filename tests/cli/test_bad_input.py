@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import errno
+import io
 import json
 import os
+import sys
 import threading
 from pathlib import Path
 
@@ -115,3 +118,23 @@ def test_an_encoder_refusal_is_not_blamed_on_the_disk(tmp_path: Path, monkeypatc
         convert_file(src, tmp_path / "a_cnnic.jpg")
     assert caught.value.code == "CONVERT_CANNOT_FIT"
     assert "disk" not in caught.value.message("en")
+
+
+class _ClosedPipe(io.TextIOBase):
+    """stdout after the reader left, as Windows reports it: OSError(EINVAL), not EPIPE."""
+
+    def write(self, _text: str) -> int:
+        raise OSError(errno.EINVAL, "Invalid argument")
+
+    def flush(self) -> None:
+        raise OSError(errno.EINVAL, "Invalid argument")
+
+    def fileno(self) -> int:
+        raise io.UnsupportedOperation("no descriptor")
+
+
+def test_a_pipe_closed_early_on_windows_ends_quietly(tmp_path: Path, monkeypatch, capsys) -> None:
+    record = write(tmp_path, json.dumps(example()))
+    monkeypatch.setattr(sys, "stdout", _ClosedPipe())
+    assert main(["check", str(record)]) == 1
+    assert "internal error" not in capsys.readouterr().err
