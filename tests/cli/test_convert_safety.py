@@ -137,3 +137,19 @@ def test_workers_that_cannot_start_fall_back_to_in_process_and_say_so(scans, mon
     outcomes = batch.convert_many(jobs, on_fallback=said.append)
     assert said and all(not isinstance(o, ImageError) for o in outcomes)
     assert all(job.dst.stat().st_size > 56_320 for job in jobs)
+
+
+def test_an_unexpected_failure_costs_only_its_own_file(scans: Path, tmp_path, monkeypatch):
+    real = batch.convert_file
+
+    def flaky(src, dst=None, **options):
+        if Path(src).suffix == ".png":
+            raise KeyError("a decoder bug")
+        return real(src, dst, **options)
+
+    monkeypatch.setattr(batch, "convert_file", flaky)
+    jobs = [batch.Job(scans / "营业执照 副本.png", tmp_path / "a.jpg"),
+            batch.Job(scans / "good_scan.jpg", tmp_path / "b.jpg")]  # fmt: skip
+    bad, good = batch.convert_many(jobs, workers=1)
+    assert isinstance(bad, ImageError) and bad.code == "IMAGE_UNREADABLE"
+    assert not isinstance(good, ImageError) and good.output.exists()

@@ -73,7 +73,7 @@ def _outcome(job: Job, future: Future[Outcome]) -> Outcome:
     """A worker that died (killed, out of memory) costs its own files, not the whole batch."""
     try:
         return future.result()
-    except (BrokenExecutor, OSError, RuntimeError) as exc:
+    except Exception as exc:  # BrokenExecutor, a result that cannot be unpickled...
         return _unexpected(job, exc)
 
 
