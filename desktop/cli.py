@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import os
 import sys
 from collections.abc import Sequence
@@ -42,8 +44,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(str(exc))
     except KeyboardInterrupt:
         return fail("interrupted")
-    except BrokenPipeError:  # the reader went away (`… | head`): stop quietly
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except OSError as exc:
+        if not _reader_gone(exc):
+            return fail(f"internal error: {type(exc).__name__}: {exc}")
+        # the reader went away (`… | head`): stop quietly
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except Exception as exc:
         return fail(f"internal error: {type(exc).__name__}: {exc}")
@@ -60,6 +66,19 @@ def system_language() -> str:
         if value := os.environ.get(name):
             return "zh" if value.lower().startswith("zh") else "en"
     return "en"
+
+
+def _reader_gone(exc: OSError) -> bool:
+    """A closed pipe: BrokenPipeError, or on Windows OSError(EINVAL) from writing to it."""
+    if isinstance(exc, BrokenPipeError):
+        return True
+    if exc.errno != errno.EINVAL:
+        return False
+    try:  # the write that failed is still buffered: flushing fails again if stdout is gone
+        sys.stdout.flush()
+    except OSError:
+        return True
+    return False
 
 
 def _utf8_stdio() -> None:

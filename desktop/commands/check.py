@@ -59,24 +59,22 @@ def _with_scans(findings: list[Finding], record, base: Path, args) -> list[Findi
 
 
 def _read(path: str) -> tuple[records.Record, Path]:
+    """The record and its folder; any fault is one line with its code (RECORD_INVALID)."""
     try:
         if path == "-":
-            return records.from_dict(json.loads(read_stdin())), Path.cwd()
+            return records.loads(_stdin_text()), Path.cwd()
         return records.load(path), Path(os.path.abspath(path)).parent
-    except (records.RecordError, json.JSONDecodeError) as exc:
-        raise UsageError(str(exc)) from None
+    except records.RecordError as exc:
+        raise UsageError(f"{exc} [{exc.code}]") from None
 
 
-def read_stdin() -> str:
-    """Standard input as UTF-8 (a BOM tolerated), whatever the console or ANSI code page: a
-    record piped in on a Chinese Windows would otherwise be decoded as cp936 and garbled."""
+def _stdin_text() -> str:
+    limit = records.limits()["max_bytes"]
     stream = getattr(sys.stdin, "buffer", None)
-    if stream is None:  # replaced by a text-only stream (tests, embedding)
-        return sys.stdin.read().removeprefix("\ufeff")
-    try:
-        return stream.read().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UsageError(f"standard input is not UTF-8 text (byte {exc.start})") from None
+    data = stream.read(limit + 1) if stream is not None else sys.stdin.read(limit + 1).encode()
+    if len(data) > limit:
+        raise records.RecordError(f"the record on standard input is over {limit:,} bytes")
+    return records.decode_bytes(data, "standard input")
 
 
 def to_json(findings: list[Finding], lang: str) -> dict:

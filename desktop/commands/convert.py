@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -43,8 +44,10 @@ def _byte_count(text: str) -> int:
 def run(args: argparse.Namespace) -> int:
     from desktop.core.images.batch import Job, convert_many
 
-    jobs = [Job(src, dst, _options(args)) for src, dst in _outputs(args)]
-    outcomes = convert_many(jobs, workers=2)
+    pairs = _outputs(args)
+    options = {**_options(args), "inputs": tuple(src for src, _ in pairs)}
+    jobs = [Job(src, dst, options) for src, dst in pairs]
+    outcomes = convert_many(jobs, workers=2, on_fallback=_say_fallback)
     failed = [(job, out) for job, out in zip(jobs, outcomes, strict=True) if _is_error(out)]
     if args.json:
         listing = [_json(job, out, args.lang) for job, out in zip(jobs, outcomes, strict=True)]
@@ -54,8 +57,19 @@ def run(args: argparse.Namespace) -> int:
             if not _is_error(out):
                 print(_line(out, args.lang))
     for job, err in failed:
-        print(f"realname-precheck: {job.src}: {err.message(args.lang)}", file=sys.stderr)
+        print(f"realname-precheck: {_shown(job.src)}: {err.message(args.lang)}", file=sys.stderr)
     return 2 if failed else 0
+
+
+def _shown(path: Path) -> str:
+    from desktop.core.normalize import printable
+
+    return printable(str(path), 300)
+
+
+def _say_fallback(reason: str) -> None:
+    print(f"realname-precheck: worker processes could not start ({reason}); "
+          "converting here, one file at a time", file=sys.stderr)  # fmt: skip
 
 
 def _options(args: argparse.Namespace) -> dict[str, Any]:
@@ -88,7 +102,7 @@ def _outputs(args: argparse.Namespace) -> list[tuple[Path, Path]]:
             raise UsageError("-o/--output takes a single input; use --out-dir for several")
         return [(Path(args.inputs[0]), Path(args.output))]
     if args.out_dir:
-        Path(args.out_dir).mkdir(parents=True, exist_ok=True)
+        _make_folder(Path(args.out_dir), args.lang)
     pairs, taken = [], set()
     for text in args.inputs:
         src = Path(text)
@@ -101,8 +115,18 @@ def _outputs(args: argparse.Namespace) -> list[tuple[Path, Path]]:
     return pairs
 
 
+def _make_folder(folder: Path, lang: str) -> None:
+    from desktop.core.images import ImageError
+    from desktop.core.images.convert import make_folder
+
+    try:
+        make_folder(folder)
+    except ImageError as err:
+        raise UsageError(err.message(lang)) from None
+
+
 def _key(path: Path) -> str:
-    return str(path.resolve()).casefold()
+    return os.path.normcase(os.path.abspath(path)).casefold()
 
 
 def _is_error(outcome: object) -> bool:

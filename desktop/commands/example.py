@@ -27,9 +27,15 @@ def run(args: argparse.Namespace) -> int:
     if not args.output:
         sys.stdout.write(text)
         return 0
+    from desktop.core import atomic
+
     out = Path(args.output)
-    if out.exists() and not args.force:
-        raise UsageError(f"{out} exists (use --force to overwrite)")
-    out.write_text(text, encoding="utf-8")
+    try:
+        atomic.write_text(out, text, exclusive=not args.force)
+    except FileExistsError:
+        raise UsageError(f"{out} exists (use --force to overwrite)") from None
+    except OSError as exc:
+        reason = atomic.failure_texts(exc, out)["reason_en"]
+        raise UsageError(f"cannot write {out}: {reason}") from None
     print(out)
     return 0

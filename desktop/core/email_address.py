@@ -7,6 +7,7 @@ send a verification mail, so anything a mail server would refuse is worth flaggi
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from desktop.core.normalize import fold_fullwidth
 
@@ -18,12 +19,15 @@ MAX_LOCAL = 64
 
 
 def clean(text: str) -> str:
-    """Half-width, without whitespace, Chinese full stops as dots.
+    """Half-width, without whitespace or invisible format characters (zero-width spaces and
+    joiners, soft hyphens, direction marks: Unicode category Cf, pasted in from chat apps and web
+    pages), Chinese full stops as dots.
 
-    >>> clean(" zhang ＠ example。com ")
-    'zhang@example.com'
+    >>> clean(" zhang ＠ example。com "), clean("zhang\u200b@exam\u00adple.com\u200e")
+    ('zhang@example.com', 'zhang@example.com')
     """
-    return "".join(fold_fullwidth(text).split()).replace("。", ".")
+    visible = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    return "".join(fold_fullwidth(visible).split()).replace("。", ".")
 
 
 def problem(address: str) -> str | None:

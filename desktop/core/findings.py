@@ -16,7 +16,19 @@ class Severity(StrEnum):
     INFO = "info"
 
 
-SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}  # the one ranking
+
+
+def worst(findings: Iterable[Finding], default: str = "") -> str:
+    """The most severe level among ``findings`` ("error", "warning", "info"), or ``default``.
+
+    >>> worst([make("NAME_MISSING", "name_zh")]), worst([], default="ok")
+    ('error', 'ok')
+    """
+    levels = [f.severity for f in findings]
+    return str(min(levels, key=SEVERITY_ORDER.__getitem__)) if levels else default
+
+
 LANGS = ("zh", "en")
 
 

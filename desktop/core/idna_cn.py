@@ -3,6 +3,11 @@
 ``parse`` accepts what resellers type — upper case, full-width letters, the Chinese full stop
 ``。``, ``xn--`` labels, a pasted URL — and returns the Unicode name, its zone and the problems
 found, each with a key into ``resources/domains.json`` ("problems").
+
+The mapping (UTS 46) and the ACE form (IDNA 2008) come from the ``idna`` package; CNNIC's own
+policy (LDH or Chinese only, zones, lengths) is checked on top. ``idna`` is imported only for a
+non-ASCII name, so ``check`` on an ASCII domain starts as fast as before. A name longer than 253
+characters is refused by length alone: Punycode is quadratic, and no such name can be registered.
 """
 
 from __future__ import annotations
@@ -53,7 +58,27 @@ def ace(label: str) -> str:
     """
     if label.isascii():
         return label
-    return "xn--" + label.encode("punycode").decode("ascii")
+    if len(label) > _data()["max_label_length"]:  # too long anyway: no quadratic encoding
+        return "xn--" + label
+    try:
+        return "xn--" + label.encode("punycode").decode("ascii")
+    except UnicodeError:  # an unpaired surrogate: no ACE form exists
+        return "xn--" + label
+
+
+def idna_allowed(label: str) -> bool:
+    """True when IDNA 2008 accepts ``label`` (U+F90A, a compatibility ideograph, it does not).
+
+    >>> idna_allowed("中文"), idna_allowed("\uf90a")
+    (True, False)
+    """
+    import idna
+
+    try:
+        idna.alabel(label)
+    except (idna.IDNAError, UnicodeError, ValueError):
+        return False
+    return True
 
 
 def decode_label(label: str) -> str | None:
@@ -64,11 +89,30 @@ def decode_label(label: str) -> str | None:
     """
     if not label.startswith("xn--"):
         return label
+    if len(label) > _data()["max_label_length"]:  # not a label: no quadratic decoding
+        return None
     try:
         text = label[4:].encode("ascii").decode("punycode")
     except (UnicodeError, ValueError):
         return None
     return text if text and not text.isascii() else None
+
+
+def uts46_map(text: str) -> str:
+    """UTS 46 mapping (what browsers and registries do to a typed name), non-transitional;
+    the text unchanged when it holds something UTS 46 refuses (the checks then say what).
+
+    >>> uts46_map("\uf90a.cn"), uts46_map("ＡＢＣ。中国")
+    ('金.cn', 'abc.中国')
+    """
+    if text.isascii():
+        return text.lower()
+    import idna
+
+    try:
+        return idna.uts46_remap(text, std3_rules=False, transitional=False)
+    except (idna.IDNAError, UnicodeError, ValueError):
+        return text
 
 
 def clean_text(text: str) -> str:
@@ -83,6 +127,8 @@ def clean_text(text: str) -> str:
     if "/" in value:  # a pasted URL: keep the host only
         host = _SCHEME.sub("", value).split("/")[0].split("?")[0].split("#")[0]
         value = host.rsplit("@", 1)[-1].split(":")[0] or value
+    if len(value) <= _data()["max_domain_length"]:
+        value = uts46_map(value)
     return value.rstrip(".")
 
 
@@ -111,6 +157,11 @@ def parse(text: str) -> Domain:
     """
     cleaned = clean_text(text)
     domain = Domain(text, cleaned=cleaned)
+    if len(cleaned) > _data()["max_domain_length"]:  # refused by its length alone
+        domain.labels = cleaned.split(".")
+        domain.zone = zone_of(domain.labels)
+        domain.problems.append(("domain_length", ""))
+        return domain
     if cleaned != _DOTS.sub(".", text.strip()).lower():
         domain.problems.append(("typed_form", ""))
     raw_labels = cleaned.split(".")
@@ -164,6 +215,8 @@ def label_problems(label: str, zone: str) -> list[str]:
     problems = []
     if not all(_allowed(c, zone) for c in label):
         problems.append("characters")
+    elif not label.isascii() and not idna_allowed(label):
+        problems.append("idna")
     if label.startswith("-") or label.endswith("-"):
         problems.append("hyphen_edge")
     if label[2:4] == "--":

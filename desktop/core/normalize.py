@@ -44,3 +44,13 @@ def has_cjk(text: str) -> bool:
     (True, False)
     """
     return bool(_CJK.search(text))
+
+
+def printable(text: str, limit: int = 60) -> str:
+    r"""``text`` safe for a terminal: control and unpaired characters escaped, long text cut.
+
+    >>> print(printable("a\x1b[31m\nb"), printable("名" * 3, limit=2))
+    a\x1b[31m\nb 名名…
+    """
+    shown = "".join(c if c.isprintable() or c == " " else ascii(c)[1:-1] for c in text[:limit])
+    return shown + ("…" if len(text) > limit else "")

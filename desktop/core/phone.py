@@ -9,6 +9,7 @@ optional extension. The registrar joins them to ``+86.13800000000``; the XSD pat
 from __future__ import annotations
 
 import re
+import threading
 from typing import NamedTuple
 
 from desktop.core.normalize import fold_fullwidth
@@ -160,3 +161,53 @@ def area_code(number: str) -> str:
     ('10', '20', '571')
     """
     return number[:2] if number.startswith(("10", "2")) else number[:3]
+
+
+_plans_ready = threading.Event()
+_in_background = False
+
+
+def warm_in_background() -> None:
+    """For the window: load the numbering-plan data on a thread (about 50 ms), so a check on the
+    UI thread never waits for it; until it is ready, numbers get no PHONE_NOT_ASSIGNED warning
+    (the next check has it). The command line loads it on first use instead."""
+    global _in_background
+    _in_background = True
+    threading.Thread(target=_load_plans, name="phone plans", daemon=True).start()
+
+
+def _load_plans() -> None:
+    try:
+        import phonenumbers
+
+        phonenumbers.is_valid_number(phonenumbers.parse("+8613800000000"))
+    except Exception:  # pragma: no cover - a warning source only
+        pass
+    finally:
+        _plans_ready.set()
+
+
+def cannot_exist(cc: str, number: str) -> bool:
+    """True when Google's numbering-plan data (``phonenumbers``, lite build) says ``+cc number``
+    cannot exist: an unassigned mobile prefix, an area code that does not exist. False when in
+    doubt (no data for that plan, library missing): it only ever feeds a warning, never the EPP
+    syntax rules. Imported on first use: ``check`` without a phone number does not pay for it.
+
+    >>> cannot_exist("86", "13800000000"), cannot_exist("86", "12345678901")
+    (False, True)
+    """
+    if not (cc.isdigit() and number.isdigit()) or len(cc) > 3 or len(number) > 14:
+        return False
+    if _in_background and not _plans_ready.is_set():
+        return False
+    try:
+        import phonenumbers
+    except ImportError:  # pragma: no cover - a dependency, but a warning source only
+        return False
+    if phonenumbers.region_code_for_country_code(int(cc)) == "ZZ":
+        return False
+    try:
+        parsed = phonenumbers.parse(f"+{cc}{number}")
+    except phonenumbers.NumberParseException:
+        return False
+    return not phonenumbers.is_valid_number(parsed)

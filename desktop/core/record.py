@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+import re
+import stat
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from desktop.core import cert_types
+from desktop.core import cert_types, rules
+from desktop.core.normalize import printable
 from desktop.core.paths import extended
 
 TEXT_KEYS = (
@@ -20,7 +24,18 @@ SITES = ("china", "international")
 
 
 class RecordError(ValueError):
-    """The record cannot be checked at all (not an object, unknown key, wrong type, bad code)."""
+    """The record cannot be checked at all (not an object, unknown key, wrong type, bad code,
+    over a limit). The message is one plain line; ``code`` names the kind for scripts."""
+
+    code = "RECORD_INVALID"
+
+
+_BRACKETS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def limits() -> dict[str, int]:
+    """Record limits from resources/limits.json ("record"), enforced before any work."""
+    return rules.limits()["record"]
 
 
 @dataclass
@@ -68,13 +83,15 @@ def from_dict(data: Any) -> Record:
         raise RecordError("the record must be a JSON object")
     unknown = sorted(set(data) - set(RECORD_KEYS))
     if unknown:
-        raise RecordError(f"unknown key(s) in record: {', '.join(unknown)}")
+        shown = ", ".join(printable(key, 40) for key in unknown[:5])
+        more = f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
+        raise RecordError(f"unknown key(s) in record: {shown}{more}")
     values: dict[str, Any] = {}
     for key, value in data.items():
         values[key] = _coerce(key, value)
     record = Record(**values)
     if record.cert_type.strip() and not cert_types.lookup(record.cert_type):
-        raise RecordError(f"unknown certificate code: {record.cert_type.strip()}")
+        raise RecordError(f"unknown certificate code: {printable(record.cert_type.strip())}")
     return record
 
 
@@ -86,30 +103,101 @@ def _coerce(key: str, value: Any) -> Any:
     if key == "images":
         if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
             raise RecordError("images must be a list of file paths")
+        if len(value) > limits()["max_images"]:
+            raise RecordError(
+                f"images lists {len(value)} scans; the limit is {limits()['max_images']}"
+            )
+        for path in value:
+            _check_length("images", path)
         return list(value)
     if value is None:
         return ""
     if not isinstance(value, str):
         raise RecordError(f"{key} must be a string")
+    _check_length(key, value)
     return value
+
+
+def _check_length(key: str, value: str) -> None:
+    limit = limits()["max_field_chars"]
+    if len(value) > limit:
+        raise RecordError(f"{key} is {len(value):,} characters long; the limit is {limit:,}")
+
+
+def loads(text: str) -> Record:
+    """Parse a record from JSON text, refusing oversized, too deeply nested or huge-number input
+    before decoding it (RecordError)."""
+    limit = limits()
+    if len(text) > limit["max_bytes"]:
+        raise RecordError(
+            f"the record is over {limit['max_bytes']:,} bytes; a record is about 1 KB"
+        )
+    _check_depth(text, limit["max_depth"])
+    try:
+        data = json.loads(text, parse_int=_parse_int)
+    except json.JSONDecodeError as exc:
+        raise RecordError(f"not valid JSON ({exc.msg} at line {exc.lineno})") from None
+    except RecursionError:  # pragma: no cover - _check_depth stops this first
+        raise RecordError(
+            f"the record is nested more than {limit['max_depth']} levels deep"
+        ) from None
+    return from_dict(data)
+
+
+def _check_depth(text: str, max_depth: int) -> None:
+    """Refuse nesting deeper than ``max_depth`` without parsing (strings skipped, O(n))."""
+    depth = 0
+    for match in _BRACKETS.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > max_depth:
+                raise RecordError(f"the record is nested more than {max_depth} levels deep")
+        elif token in "]}":
+            depth -= 1
+
+
+def _parse_int(digits: str) -> int:
+    if len(digits) > limits()["max_number_digits"]:
+        raise RecordError(f"the record holds a number of {len(digits):,} digits")
+    return int(digits)
+
+
+def decode_bytes(data: bytes, name: str = "the record") -> str:
+    """UTF-8 text (a BOM is allowed) of a record file's bytes (RecordError otherwise)."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise RecordError(f"{name} is not UTF-8 text") from None
 
 
 def load(path: str | Path) -> Record:
     """Read a record file; ``images`` stay as written (relative to the file)."""
     path = Path(path)
+    shown = printable(str(path), 200)
+    limit = limits()["max_bytes"]
     try:
-        text = Path(extended(path)).read_bytes().decode("utf-8-sig")
+        info = os.stat(extended(path))
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or /dev/zero would never end
+            raise RecordError(f"not a regular file: {shown} (a folder, a pipe or a device)")
+        if info.st_size > limit:
+            raise RecordError(f"record file is over {limit:,} bytes: {shown}")
+        with open(extended(path), "rb", buffering=0) as fh:
+            fd_info = os.fstat(fh.fileno())  # the name could have been swapped meanwhile
+            if not stat.S_ISREG(fd_info.st_mode):
+                raise RecordError(f"not a regular file: {shown}")
+            data = fh.read(limit + 1)
+    except RecordError:
+        raise
     except FileNotFoundError:
-        raise RecordError(f"record file not found: {path}") from None
-    except UnicodeDecodeError:
-        raise RecordError(f"record file is not UTF-8 text: {path}") from None
+        raise RecordError(f"record file not found: {shown}") from None
     except OSError as exc:
-        raise RecordError(f"cannot read record file {path}: {exc.strerror}") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise RecordError(f"not valid JSON ({exc.msg} at line {exc.lineno})") from None
-    return from_dict(data)
+        raise RecordError(f"cannot read record file {shown}: {exc.strerror or exc}") from None
+    except ValueError:  # a NUL or an unpaired surrogate: no file can have that name
+        raise RecordError(f"not a usable file name: {shown}") from None
+    if len(data) > limit:
+        raise RecordError(f"record file is over {limit:,} bytes: {shown}")
+    return loads(decode_bytes(data, f"record file {shown}"))
 
 
 def image_paths(record: Record, base: str | Path | None) -> list[Path]:

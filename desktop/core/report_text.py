@@ -12,12 +12,12 @@ def field_label(name: str, lang: str) -> str:
     """Human name of a record key, e.g. ``cert_number`` → 证件号码 / Certificate number."""
     base, _, index = name.partition("[")
     labels = rules.load("field_labels")
-    label = labels.get(base, {}).get("en" if lang.startswith("en") else "zh", base)
+    label = labels.get(base, {}).get(rules.language(lang), base)
     return f"{label} {int(index.rstrip(']')) + 1}" if index else label
 
 
 def render_text(findings: list[Finding], lang: str = "zh") -> str:
-    en = lang.startswith("en")
+    en = rules.language(lang) == "en"
     if not findings:
         return "Ready to submit: no findings." if en else "可以提交：未发现问题。"
     lines: list[str] = []

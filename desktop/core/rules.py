@@ -52,7 +52,7 @@ class _Params(dict):
 
 
 def message_text(code: str, lang: str, params: dict[str, Any]) -> str:
-    template = finding_spec(code)[_lang(lang)]
+    template = finding_spec(code)[language(lang)]
     shown = {key: _grouped(value) for key, value in params.items()}
     return string.Formatter().vformat(template, (), _Params(shown))
 
@@ -68,10 +68,15 @@ def registry_text(code: str, lang: str) -> str:
     key = finding_spec(code).get("registry")
     if not key:
         return ""
-    return load("registry_messages")[key][_lang(lang)]
+    return load("registry_messages")[key][language(lang)]
 
 
-def _lang(lang: str) -> str:
+def language(lang: str) -> str:
+    """The one language fold: "en" for any English tag ("en", "en_GB"), "zh" otherwise.
+
+    >>> language("en_US"), language("zh_CN"), language("")
+    ('en', 'zh', 'zh')
+    """
     return "en" if lang.lower().startswith("en") else "zh"
 
 

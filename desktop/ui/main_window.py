@@ -10,6 +10,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from desktop import APP_DISPLAY_NAME, APP_DISPLAY_NAME_ZH, __version__
+from desktop.core import phone
 from desktop.core.cert_types import lookup
 from desktop.core.engine import check_record
 from desktop.core.findings import Finding, sort_findings
@@ -55,6 +56,7 @@ class MainWindow(PortfolioMixin, RecordFilesMixin, ReportExportMixin, ScanFillMi
         self.set_language(self.lang)
         self._timer.start(0)  # first check (which loads the rules) after the window is painted
         self.form.focus_first([])  # a new record: typing starts in the first field
+        phone.warm_in_background()  # numbering-plan data off the UI thread
         QGuiApplication.instance().installEventFilter(self)
 
     def _build(self) -> None:

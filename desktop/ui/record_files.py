@@ -6,13 +6,11 @@ when they are inside it. Files are written atomically (temporary file, then rena
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-from desktop.core import cert_types
+from desktop.core import atomic, cert_types
 from desktop.core import record as records
 from desktop.ui import scan_paths
 
@@ -89,13 +87,12 @@ class RecordFilesMixin:
         path = scan_paths.as_given(path)
         previous, self.record_path = self.record_path, path
         try:
-            write_atomic(path, records.dumps(self.current_record()).encode("utf-8"))
+            atomic.write_text(path, records.dumps(self.current_record()))
         except OSError as exc:
             self.record_path = previous
             text = self.tr("%1 could not be written: %2").replace("%1", str(path))
-            QMessageBox.warning(
-                self, self.tr("Not saved"), text.replace("%2", exc.strerror or str(exc))
-            )
+            reason = atomic.failure_texts(exc, path)[f"reason_{self.lang}"]
+            QMessageBox.warning(self, self.tr("Not saved"), text.replace("%2", reason))
             return False
         self.settings.add_recent_file(path)
         self.settings.set_folder("record", path.parent)
@@ -131,15 +128,3 @@ class RecordFilesMixin:
         if answer == button.Save:
             return self.save()
         return answer == button.Discard
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import cert_types, rules
-from desktop.core.findings import Finding
+from desktop.core.findings import SEVERITY_ORDER, Finding, worst
 from desktop.core.record import Record
 from desktop.ui.highlight import set_severity
 
@@ -43,7 +43,6 @@ COMBOS = ("holder_type", "region", "site", "cert_type")
 FIELDS = tuple(name for _, names in GROUPS for name in names)
 NAMED_REGIONS = ("CN", "HK", "MO", "TW")
 OVERSEAS = "OS"
-RANK = {"error": 0, "warning": 1, "info": 2}
 EDITOR_MIN_CHARS = 24  # an 18-digit ID number, a domain or an e-mail address stays readable
 
 
@@ -427,12 +426,12 @@ class RecordForm(QScrollArea):
             self._mark(row, marks[name], texts[name])
 
     def _mark(self, row: FieldRow, marks: list[Finding], texts: list[Finding]) -> None:
-        worst = min((str(f.severity) for f in marks), key=RANK.get, default="")
+        level = worst(marks)
         fix = next((f for f in texts if f.fix is not None and f.fields[0] == row.name), None)
         shown = self.tr("“%1” · Ctrl+Enter").replace("%1", fix.fix) if fix else ""
-        row.show_marks(worst, [f.message(self._lang) for f in texts], fix and fix.fix, shown)
+        row.show_marks(level, [f.message(self._lang) for f in texts], fix and fix.fix, shown)
         if row.name == "region":
-            set_severity(self.region_code, worst if self._region_is_overseas() else "")
+            set_severity(self.region_code, level if self._region_is_overseas() else "")
 
     def apply_fix(self, name: str) -> bool:
         """Put the shown fix of ``name`` in (True), or do nothing when it offers none."""
@@ -447,13 +446,14 @@ class RecordForm(QScrollArea):
         warning, else the first field): where a freshly opened or new record needs work."""
         self.verticalScrollBar().setValue(0)
         self.horizontalScrollBar().setValue(0)
-        worst: dict[str, int] = {}
+        rank: dict[str, int] = {}
         for finding in findings:
             for name in finding.fields:
                 if name in self._touched:
-                    worst[name] = min(worst.get(name, 9), RANK.get(str(finding.severity), 9))
-        ranked = sorted(FIELDS, key=lambda name: (worst.get(name, 9), FIELDS.index(name)))
-        name = ranked[0] if worst else FIELDS[0]
+                    level = SEVERITY_ORDER[finding.severity]
+                    rank[name] = min(rank.get(name, 9), level)
+        ranked = sorted(FIELDS, key=lambda name: (rank.get(name, 9), FIELDS.index(name)))
+        name = ranked[0] if rank else FIELDS[0]
         editor = self.editors[name]
         target = self.region_code if name == "region" and self._region_is_overseas() else editor
         if name != FIELDS[0]:

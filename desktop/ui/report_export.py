@@ -7,8 +7,6 @@ page when it does not fit, with a footer "page 1 of 3" on every page.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -25,7 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from desktop.core import report_html
+from desktop.core import atomic, report_html
 from desktop.core.findings import Finding
 from desktop.core.record import Record
 from desktop.core.report_html import ReportScan, render_html
@@ -66,7 +64,8 @@ class ReportExportMixin:
         try:
             writer(Path(path), record, self.findings, self.lang, cards)
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("Report not written"), exc.strerror or str(exc))
+            reason = atomic.failure_texts(exc, path)[f"reason_{self.lang}"]
+            QMessageBox.warning(self, self.tr("Report not written"), reason)
             return False
         self.settings.set_folder("report", Path(path).parent)
         message = self.tr("Report written: %1").replace("%1", str(path))
@@ -118,7 +117,7 @@ def build_html(
 
 def export_html(path: Path, record: Record, findings, lang: str, cards) -> None:
     text = build_html(record, findings, lang, cards)
-    _replace_atomically(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+    atomic.write_text(path, text)
 
 
 def export_pdf(path: Path, record: Record, findings, lang: str, cards) -> None:
@@ -140,7 +139,8 @@ def export_pdf(path: Path, record: Record, findings, lang: str, cards) -> None:
         )
         paint_blocks(writer, blocks, lang)
 
-    _replace_atomically(path, write)
+    with atomic.atomic_target(path) as tmp:
+        write(str(tmp))
 
 
 def paint_blocks(writer: QPdfWriter, blocks: Sequence[str], lang: str) -> int:
@@ -198,14 +198,3 @@ def _footer(painter: QPainter, text: str, width: float, height: float) -> None:
     painter.setPen(QColor("#6b7280"))
     box = QRectF(0, height + 8, width, FOOTER - 8)
     painter.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
-
-
-def _replace_atomically(path: Path, write) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.close(fd)
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -20,12 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.findings import Finding
+from desktop.core.findings import Finding, worst
 from desktop.ui.highlight import set_severity, set_style_property
 from desktop.ui.scan_jobs import readable
 
 THUMB = QSize(132, 100)
-RANK = {"error": 0, "warning": 1, "info": 2}
 
 
 def data_size(size: int) -> str:
@@ -212,11 +211,11 @@ class ScanCard(QFrame):
     def show_findings(self, findings: Sequence[Finding], lang: str) -> None:
         """The findings that concern this scan (from the core), in ``lang``."""
         self._findings, self._lang = list(findings), lang
-        worst = min((str(f.severity) for f in self._findings), key=RANK.get, default="ok")
+        level = worst(self._findings, default="ok")
         if self.state == "failed":
-            worst = "error"
-        set_severity(self, worst if self.report is not None or self.state == "failed" else "")
-        set_severity(self.messages, worst)
+            level = "error"
+        set_severity(self, level if self.report is not None or self.state == "failed" else "")
+        set_severity(self.messages, level)
         self._retranslate()
 
     def set_language(self, lang: str) -> None:

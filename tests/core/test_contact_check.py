@@ -441,3 +441,27 @@ def test_gbt2260_table_shape() -> None:
         assert gbt2260.match_province(p["name"]).status == "ok"
         for name in names:
             assert gbt2260.match_city(p["name"], name).status == "ok"
+
+
+@pytest.mark.parametrize(
+    ("number", "expected"),
+    [
+        ("14012345678", True),
+        ("5901234567", True),
+        ("19912345678", False),
+        ("1058813000", False),
+        ("13800000000", False),
+    ],
+)
+def test_a_number_the_numbering_plan_does_not_have_is_a_warning(number: str, expected: bool):
+    found = [f for f in findings(phone=number) if f.code == "PHONE_NOT_ASSIGNED"]
+    assert bool(found) is expected
+    if found:
+        assert found[0].severity == "warning" and found[0].fields == ("phone",)
+
+
+@pytest.mark.parametrize("typed", ["zhang\u200bsan@example.com", "zhang\u00adsan@example.com",
+                                   "\ufeffzhangsan@example.com\u200e"])  # fmt: skip
+def test_invisible_characters_in_an_email_get_the_clean_address_as_fix(typed: str) -> None:
+    found = one("EMAIL_INVALID", email=typed)
+    assert found.fix == "zhangsan@example.com"

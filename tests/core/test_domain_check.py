@@ -208,3 +208,25 @@ def test_zone_table_holds_the_cnnic_second_level_zones() -> None:
 def test_odd_input_is_reported_not_raised(domain: str) -> None:
     severities = {f.severity for f in findings(domain=domain) if f.code == "DOMAIN_SYNTAX"}
     assert "error" in severities
+
+
+def test_a_compatibility_ideograph_is_mapped_by_uts46_and_offered_as_the_fix() -> None:
+    # U+F90A looks like 金 (U+91D1); IDNA 2008 disallows it, UTS 46 maps it
+    found = one("DOMAIN_SYNTAX", domain="\uf90a.cn")
+    assert found.fix == "金.cn" and found.params["problem"] == "typed_form"
+    assert idna_cn.ace("金") == "xn--5m4a" and not idna_cn.idna_allowed("\uf90a")
+
+
+@pytest.mark.parametrize("text", ["中" * 20_000 + ".cn", "xn--" + "a" * 1_000_000 + ".cn"])
+def test_a_name_longer_than_253_characters_is_refused_by_length_alone(text: str) -> None:
+    import time
+
+    start = time.perf_counter()
+    domain = idna_cn.parse(text)
+    assert domain.problems == [("domain_length", "")]
+    assert time.perf_counter() - start < 2  # was 82 s and 13 s (quadratic Punycode)
+
+
+def test_a_character_idna_2008_does_not_allow_is_named() -> None:
+    # U+FA6E sits in the compatibility block but is unassigned: nothing maps it
+    assert "idna" in syntax_problems("\ufa6e中.cn")

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
+
+import pytest
 
 from desktop.core import record as records
 from desktop.ui.settings import Settings
@@ -115,3 +119,19 @@ def test_paths_are_kept_as_the_user_gave_them(qtbot, window, tmp_path):
     assert window.record_path == drive / "zhang.json"
     assert window.current_record().images == ["身份证.png"]
     assert Settings().recent_files[0] == str(drive / "zhang.json")
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX permission bits")
+def test_saved_records_and_reports_get_normal_permissions(qtbot, window, record_file, tmp_path):
+    from desktop.ui.report_export import export_html
+
+    window.open_record(record_file)
+    old = os.umask(0o022)
+    try:
+        assert window.save_to(tmp_path / "saved.json")
+        assert window.export_report(export_html, tmp_path / "report.html")
+    finally:
+        os.umask(old)
+    for name in ("saved.json", "report.html"):
+        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o644, name
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []

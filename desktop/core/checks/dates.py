@@ -56,8 +56,10 @@ def _issue_date(issued: date, today: date) -> Iterator[Finding]:
     if issued > today:
         yield make("CERT_ISSUE_DATE_FUTURE", ("cert_issue_date",), date=issued.isoformat())
         return
-    first = issued + timedelta(days=rules.limits()["new_certificate_days"])
-    if today < first:
+    wait = rules.limits()["new_certificate_days"]
+    if (today - issued).days < wait:
+        # the last days of year 9999 have no "10 days later": date.max stands for it
+        first = issued + timedelta(days=wait) if issued <= date.max - timedelta(wait) else date.max
         yield make("CERT_NEWLY_ISSUED", ("cert_issue_date",), first_date=first.isoformat(),
                    days=(today - issued).days)  # fmt: skip
 

@@ -104,6 +104,8 @@ def number_findings(raw: str, cc: str) -> Iterator[Finding]:
         return
     keys, fmt, fixed = number_problems(raw, cc)
     if not keys:
+        if phone.cannot_exist(cc, phone.clean(raw)):
+            yield make("PHONE_NOT_ASSIGNED", ("phone",), value=raw.strip(), cc=cc)
         return
     specs = rules.load("contact")["phone_problems"]
     errors = any(specs[k]["severity"] == "error" for k in keys)

@@ -7,18 +7,20 @@ never touched; the output appears atomically (temporary file, then ``os.replace`
 
 from __future__ import annotations
 
+import errno
 import math
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from desktop.core import rules
+from desktop.core.atomic import atomic_target, failure_texts, publish
 from desktop.core.images import fit
-from desktop.core.images.atomic import atomic_target
-from desktop.core.images.errors import ImageError
+from desktop.core.images.errors import ImageError, reason_params
 from desktop.core.images.loading import Header, decode, read_header
+from desktop.core.normalize import printable
 
 TARGETS = {"jpg": "JPEG", "jpeg": "JPEG", "bmp": "BMP"}
 SUFFIXES = {"JPEG": (".jpg", ".jpeg"), "BMP": (".bmp",)}
@@ -109,6 +111,7 @@ def convert_file(
     min_bytes: int = 56320,
     max_bytes: int = 1_000_000,
     force: bool = False,
+    inputs: Sequence[str | Path] = (),
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> ConvertResult:
@@ -116,23 +119,28 @@ def convert_file(
 
     Raises ImageError: unreadable or missing input (IMAGE_UNREADABLE, IMAGE_MISSING), output that
     exists without ``force`` (CONVERT_OUTPUT_EXISTS), output equal to the input
-    (CONVERT_SAME_FILE), wrong output suffix (CONVERT_BAD_EXTENSION), write errors
+    (CONVERT_SAME_FILE) or to another of the run's ``inputs`` (CONVERT_OUTPUT_IS_INPUT, even with
+    ``force``), wrong output suffix (CONVERT_BAD_EXTENSION), write errors
     (CONVERT_WRITE_FAILED), or ``cancelled()`` turning true (CONVERT_CANCELLED). Safe to call from
     several threads at once (every call works on its own Image objects).
     """
     src, target = Path(src), _target(to)
-    if out_dir is not None and dst is None:
-        Path(out_dir).mkdir(parents=True, exist_ok=True)
     dst = output_path(src, dst, to=to, out_dir=out_dir)
     window = _window(min_bytes, max_bytes)
-    _check_output(src, dst, target, force)
-    steps = _Steps(src, progress, cancelled)
+    _check_output(src, dst, target, force, inputs)
+    if out_dir is not None:
+        make_folder(Path(out_dir))
+    steps = _Steps(src, progress, cancelled, force)
     header = read_header(src)
     steps.done(0.1)
-    if target == "JPEG":
-        result = _to_jpeg(src, dst, header, window, steps)
-    else:
-        result = _to_bmp(src, dst, header, window, steps)
+    try:
+        _check_shape(header)
+        if target == "JPEG":
+            result = _to_jpeg(src, dst, header, window, steps)
+        else:
+            result = _to_bmp(src, dst, header, window, steps)
+    except fit.CannotFit as exc:
+        raise _cannot_fit(src, header, target, window, exc) from None
     _add_notes(result, header)
     steps.done(1.0)
     return result
@@ -146,14 +154,29 @@ def _window(min_bytes: int, max_bytes: int) -> fit.Window:
     return fit.Window(min_bytes, max_bytes)
 
 
-def _check_output(src: Path, dst: Path, target: str, force: bool) -> None:
+def make_folder(folder: Path) -> None:
+    """Create the output folder (CONVERT_WRITE_FAILED when a file or a read-only disk is there)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as exc:  # a file of that name
+        raise _write_failed(folder, NotADirectoryError(errno.ENOTDIR, exc.strerror)) from None
+    except (OSError, ValueError) as exc:
+        error = exc if isinstance(exc, OSError) else OSError(errno.EINVAL, str(exc))
+        raise _write_failed(folder, error) from None
+
+
+def _check_output(
+    src: Path, dst: Path, target: str, force: bool, inputs: Sequence[str | Path] = ()
+) -> None:
     if dst.suffix.lower() not in SUFFIXES[target]:
         raise ImageError(
             "CONVERT_BAD_EXTENSION", name=dst.name, format=target, extension=SUFFIXES[target][0]
         )
     if _same_file(src, dst):
         raise ImageError("CONVERT_SAME_FILE", name=src.name)
-    if dst.exists() and not force:
+    if any(_same_file(Path(other), dst) for other in inputs):
+        raise ImageError("CONVERT_OUTPUT_IS_INPUT", name=dst.name)
+    if _exists_quietly(dst) and not force:
         raise ImageError("CONVERT_OUTPUT_EXISTS", name=dst.name, path=str(dst))
 
 
@@ -161,16 +184,43 @@ def _same_file(src: Path, dst: Path) -> bool:
     try:
         if dst.exists() and src.exists():
             return os.path.samefile(src, dst)
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL or an unpaired surrogate in a name
         pass
     return os.path.normcase(os.path.abspath(src)) == os.path.normcase(os.path.abspath(dst))
+
+
+def _check_shape(header: Header) -> None:
+    """A strip (1×300,000) is no document and fits no window: refused before any decoding."""
+    ratio = _rules()["max_aspect"]
+    if max(header.width, header.height) > ratio * min(header.width, header.height):
+        raise fit.CannotFit("fit_aspect", ratio=ratio)
+
+
+def _cannot_fit(
+    src: Path, header: Header, target: str, window: fit.Window, exc: fit.CannotFit
+) -> ImageError:
+    return ImageError(
+        "CONVERT_CANNOT_FIT", name=src.name, width=header.width, height=header.height,
+        format=target, min_bytes=window.min_bytes, max_bytes=window.max_bytes,
+        **reason_params(exc.reason, **exc.params),
+    )  # fmt: skip
+
+
+def _exists_quietly(path: Path) -> bool:
+    try:
+        return path.exists()
+    except ValueError:  # no file can have this name
+        return False
 
 
 class _Steps:
     """Progress reports and the cancellation check between the expensive steps."""
 
-    def __init__(self, src: Path, progress: Progress | None, cancelled: Cancelled | None) -> None:
+    def __init__(
+        self, src: Path, progress: Progress | None, cancelled: Cancelled | None, force: bool
+    ) -> None:
         self.src, self.progress, self.cancelled = src, progress, cancelled
+        self.force = force  # replace an existing output (else the output is created exclusively)
 
     def check(self) -> None:
         if self.cancelled is not None and self.cancelled():
@@ -220,8 +270,12 @@ def _to_jpeg(
         raise _write_failed(dst, exc) from None
     try:
         chosen = fit.fit_jpeg(decoded.image, window, encoder, fit.JpegPolicy.from_rules(cfg))
+        if not window.min_bytes <= chosen.attempt.size <= window.max_bytes:
+            raise fit.CannotFit("fit_window")  # never published, never reported as success
         steps.done(0.95)
-        _publish(encoder.best, dst, steps)
+        _publish(encoder.best, dst, steps, exclusive=not steps.force)
+    except FileExistsError:
+        raise _exists(dst) from None
     except OSError as exc:
         raise _write_failed(dst, exc) from None
     finally:
@@ -237,14 +291,25 @@ def _to_jpeg(
     return result
 
 
-def _publish(temp: Path, dst: Path, steps: _Steps) -> None:
+def _publish(temp: Path, dst: Path, steps: _Steps, *, exclusive: bool) -> None:
     """Move the finished temporary file onto the output name (atomic on one disk)."""
     steps.check()
-    os.replace(temp, dst)
+    publish(temp, dst, exclusive=exclusive)
 
 
 def _write_failed(dst: Path, exc: OSError) -> ImageError:
-    return ImageError("CONVERT_WRITE_FAILED", name=dst.name, error=exc.strerror or str(exc))
+    """CONVERT_WRITE_FAILED with the real cause (locked, read-only, no space, name too long...).
+
+    An OSError without an errno is the encoder's refusal (libjpeg's "Maximum supported image
+    dimension"), not a write fault: that is CannotFit, not a word about disks.
+    """
+    if exc.errno is None and getattr(exc, "winerror", None) is None:
+        raise fit.CannotFit("encoder", error=printable(str(exc), 120))
+    return ImageError("CONVERT_WRITE_FAILED", name=dst.name, **failure_texts(exc, dst))
+
+
+def _exists(dst: Path) -> ImageError:
+    return ImageError("CONVERT_OUTPUT_EXISTS", name=dst.name, path=str(dst))
 
 
 # --- BMP ---------------------------------------------------------------------------------------
@@ -256,6 +321,8 @@ def _to_bmp(
     from PIL import Image
 
     size = fit.bmp_size(header.width, header.height, window)
+    if not window.min_bytes <= fit.bmp_bytes(*size) <= window.max_bytes:
+        raise fit.CannotFit("fit_window")  # known from the size alone: before any decoding
     long_side = max(size)
     # Decode to at least twice the target, then one Lanczos step: text stays crisp (pitfall 4).
     decoded = decode(src, max_long_side=4 * long_side, draft_long_side=2 * long_side)
@@ -264,9 +331,11 @@ def _to_bmp(
     if image.size != size:
         image = image.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
     try:
-        with atomic_target(dst) as tmp:
+        with atomic_target(dst, exclusive=not steps.force) as tmp:
             image.save(tmp, "BMP")
             steps.check()
+    except FileExistsError:
+        raise _exists(dst) from None
     except OSError as exc:
         raise _write_failed(dst, exc) from None
     result = ConvertResult(

@@ -16,12 +16,20 @@ from pathlib import Path
 
 from PIL import Image
 
-from desktop.core.images.atomic import remove_quietly, temp_path_beside
+from desktop.core.atomic import remove_quietly, temp_path_beside
 
 SUBSAMPLING_420, SUBSAMPLING_444 = 2, 0
 _DEFAULT_EXPONENT = 0.6
 _AREA_EXPONENT = 0.9  # bytes ∝ pixels^0.9 at a fixed quality (smaller images are denser)
 AIM = 0.97  # aim a little under the limit, so one prediction error does not cost an encode
+
+
+class CannotFit(ValueError):
+    """No output inside the window within the limits; ``reason`` is a key of ``_reasons``."""
+
+    def __init__(self, reason: str, **params: object) -> None:
+        super().__init__(reason)
+        self.reason, self.params = reason, params
 
 
 @dataclass(frozen=True)
@@ -189,11 +197,16 @@ class JpegPolicy:
     max_quality: int = 95
     floor_long_side: int = 1200
     accept: float = 0.9
+    max_output_pixels: int = 24_000_000
 
     @classmethod
     def from_rules(cls, cfg: dict) -> JpegPolicy:
         keys = ("first_quality", "good_quality", "min_quality", "max_quality", "floor_long_side")
-        return cls(**{k: cfg[k] for k in keys}, accept=cfg.get("accept_fill", 0.9))
+        return cls(
+            **{k: cfg[k] for k in keys},
+            accept=cfg.get("accept_fill", 0.9),
+            max_output_pixels=cfg.get("max_output_pixels", 24_000_000),
+        )
 
 
 def fit_jpeg(image: Image.Image, window: Window, encoder: Encoder, policy: JpegPolicy) -> JpegFit:
@@ -226,7 +239,7 @@ def fit_jpeg(image: Image.Image, window: Window, encoder: Encoder, policy: JpegP
             continue
         if fit.size >= window.min_bytes:
             return JpegFit(fit, image.size, encoder.count, tried=tried)
-        return _reach_minimum(image, window, encoder, tried)
+        return _reach_minimum(image, window, encoder, tried, policy.max_output_pixels)
 
 
 def _shrink(image: Image.Image, search: _Search, goal: int, floor: int) -> Image.Image:
@@ -240,9 +253,10 @@ def _shrink(image: Image.Image, search: _Search, goal: int, floor: int) -> Image
 
 
 def _reach_minimum(
-    image: Image.Image, window: Window, encoder: Encoder, tried: list[Attempt]
+    image: Image.Image, window: Window, encoder: Encoder, tried: list[Attempt], max_pixels: int
 ) -> JpegFit:
-    """Too few bytes even at the top quality: 4:4:4 up to quality 100, then enlarge honestly."""
+    """Too few bytes even at the top quality: 4:4:4 up to quality 100, then enlarge honestly
+    (CannotFit beyond ``max_pixels``: a flat picture may never reach the minimum)."""
     enlarged = 1.0
     source = image
     while True:
@@ -254,6 +268,8 @@ def _reach_minimum(
         best = fit or search.tried[-1]
         area = (window.min_bytes * 1.15 / best.size) ** (1 / 0.7)
         enlarged *= max(1.1, math.sqrt(area))
+        if source.width * source.height * enlarged**2 > max_pixels:
+            raise CannotFit("fit_pixels", limit=max_pixels)
         image = resized(source, enlarged)
 
 

@@ -73,7 +73,7 @@ def inspect_image(
 def _size_or_zero(path: Path) -> int:
     try:
         return path.stat().st_size
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL or an unpaired surrogate in the name
         return 0
 
 

@@ -9,21 +9,29 @@ objects, so threads never share one (Pillow keeps save options on the Image).
 
 from __future__ import annotations
 
+import functools
 import math
+import stat
 import struct
 import threading
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
+import PIL
 from PIL import Image
 
 from desktop.core import rules
+from desktop.core.atomic import is_temporary
 from desktop.core.images.colour import to_srgb
 from desktop.core.images.errors import ImageError, unreadable
 from desktop.core.images.formats import read_head, sniff
+from desktop.core.normalize import printable
 from desktop.core.paths import extended
 
+# The same table as ImageOps.exif_transpose; applied here after the reduction (cheaper).
 _TRANSPOSE = {
     2: Image.Transpose.FLIP_LEFT_RIGHT,
     3: Image.Transpose.ROTATE_180,
@@ -33,10 +41,14 @@ _TRANSPOSE = {
     7: Image.Transpose.TRANSVERSE,
     8: Image.Transpose.ROTATE_90,
 }
+# Pillow 13 turns a TIFF upright itself: its size is reported upright and load() rotates it and
+# drops the tag. Everything else is left to the caller, as ImageOps.exif_transpose expects.
+_PILLOW_ROTATES_TIFF = int(PIL.__version__.split(".")[0]) >= 13
 _DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, IndexError, TypeError, struct.error)
 _HEIF_LOCK = threading.Lock()
 _PDF_LOCK = threading.Lock()  # PDFium is not thread-safe
 _heif_ready = False
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -70,19 +82,52 @@ def max_pixels() -> int:
 
 
 def file_facts(path: Path) -> tuple[int, str | None]:
-    """Byte size and real format of ``path``; ImageError when it is missing or empty."""
+    """Byte size and real format of ``path``; ImageError when it is missing, empty, not a
+    regular file (a FIFO or a device is refused at once: reading it would never end) or one of
+    the writer's own temporary files."""
+    name = printable(path.name)
     try:
-        size = path.stat().st_size
-        head = read_head(path) if path.is_file() else None
+        info = path.stat()
+    except (OSError, ValueError):  # ValueError: a NUL or an unpaired surrogate in the name
+        raise ImageError("IMAGE_MISSING", path=printable(str(path), 200), name=name) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise unreadable(name, "not_regular")
+    if is_temporary(path):
+        raise unreadable(name, "temporary")
+    if info.st_size == 0:
+        raise unreadable(name, "empty")
+    try:
+        head = read_head(path)
     except OSError:
-        head = None
-    if head is None:
-        raise ImageError("IMAGE_MISSING", path=str(path), name=path.name)
-    if size == 0:
-        raise unreadable(path.name, "empty")
-    return size, sniff(head)
+        raise ImageError("IMAGE_MISSING", path=printable(str(path), 200), name=name) from None
+    return info.st_size, sniff(head)
 
 
+def _guarded(function: Callable[..., T]) -> Callable[..., T]:
+    """Every exception a decoder raises becomes IMAGE_UNREADABLE with its reason in words (a
+    fuzzed file makes Pillow, libtiff, libheif or PDFium raise almost anything); the
+    decoders' warnings are not the user's business."""
+
+    @functools.wraps(function)
+    def guarded(path: Path, *args: Any, **kwargs: Any) -> T:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                return function(path, *args, **kwargs)
+        except ImageError:
+            raise
+        except MemoryError:
+            raise unreadable(printable(path.name), "bomb", limit=max_pixels()) from None
+        except _DECODE_ERRORS:
+            raise unreadable(printable(path.name), "corrupt") from None
+        except Exception as exc:
+            error = printable(str(exc) or type(exc).__name__, 120)
+            raise unreadable(printable(path.name), "decoder", error=error) from None
+
+    return guarded
+
+
+@_guarded
 def read_header(path: Path) -> Header:
     """Facts from the header only, no pixel decoded (ImageError when unreadable or a bomb)."""
     size, fmt = file_facts(path)
@@ -92,6 +137,7 @@ def read_header(path: Path) -> Header:
         return _header_of(im, path, size, fmt)
 
 
+@_guarded
 def decode(
     path: Path,
     *,
@@ -112,13 +158,14 @@ def decode(
         header = _header_of(im, path, size, fmt)
         box = _draft(im, draft_long_side or max_long_side)
         _load(im, path)
+        orientation = _orientation(im)  # after load: what Pillow's loader left to do
         icc = im.info.get("icc_profile")
         rgb = to_srgb(im, icc if isinstance(icc, bytes) else None)
         if rgb is im:  # detach the pixels from the file, which closes on leaving this block
             rgb = im.copy()
     rgb = _fit_long_side(rgb, max_long_side, box, resample)
-    if header.orientation in _TRANSPOSE:
-        rgb = rgb.transpose(_TRANSPOSE[header.orientation])
+    if orientation in _TRANSPOSE:  # after the reduction: the cheap place to turn it
+        rgb = rgb.transpose(_TRANSPOSE[orientation])
     rgb.info = {}
     return Decoded(rgb, header)
 
@@ -165,11 +212,19 @@ def _refuse_bomb(path: Path, width: int, height: int) -> None:
         raise unreadable(path.name, "bomb", width=width, height=height, limit=max_pixels())
 
 
-def _header_of(im: Image.Image, path: Path, size: int, fmt: str | None) -> Header:
+def _orientation(im: Image.Image) -> int:
+    """The EXIF orientation still to apply (1: none); a broken EXIF block counts as none."""
     try:
-        orientation = int(im.getexif().get(0x0112, 1) or 1)
+        value = int(im.getexif().get(0x0112, 1) or 1)
     except _DECODE_ERRORS:
-        orientation = 1  # a broken EXIF block must not make the picture unreadable
+        return 1
+    if _PILLOW_ROTATES_TIFF and im.format == "TIFF":
+        return 1  # Pillow applies it on load
+    return value if value in _TRANSPOSE else 1
+
+
+def _header_of(im: Image.Image, path: Path, size: int, fmt: str | None) -> Header:
+    orientation = _orientation(im)
     width, height = im.size
     if orientation in (5, 6, 7, 8):
         width, height = height, width
