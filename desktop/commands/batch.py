@@ -22,7 +22,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     out = "also write report.xlsx (annotated sheet), .html/.pdf, or a fixed .csv"
     p.add_argument("--out", metavar="FILE", help=out)
     p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language")
+    p.add_argument("--lang", choices=("zh", "en"), help="message language (default: the system's)")
     p.add_argument("--today", type=parse_today, help="date to check against (YYYY-MM-DD)")
     p.add_argument("--jobs", type=_jobs, default=None, metavar="N",
                    help="processes inspecting scans (default: every core)")  # fmt: skip
@@ -94,8 +94,8 @@ def _out_path(text: str, inputs: list[str]) -> Path:
 
 def write_out(items, out: Path, lang: str) -> None:
     """Write the report atomically: a complete file or none."""
+    from desktop.core.atomic import atomic_target
     from desktop.core.batch import reports, workbook
-    from desktop.core.images.atomic import atomic_target
 
     kind = out.suffix.lower()
     with atomic_target(out) as tmp:

@@ -121,10 +121,10 @@ def _executor(workers: int) -> Executor:
         return ThreadPoolExecutor(max_workers=workers)
     import multiprocessing
 
-    from desktop.core.images.batch import _one_thread_per_worker
+    from desktop.core.images.batch import start_worker  # dies with the parent, one HEIC thread
 
     context = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(workers, mp_context=context, initializer=_one_thread_per_worker)
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker)
 
 
 def _embedded_paths(items: Sequence[Item], stack: ExitStack) -> dict[int, list[Path]]:

@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core import record as records
+from desktop.core.atomic import atomic_target
 from desktop.core.batch.items import Item
 from desktop.core.batch.tabular import SourceError, _dialect, decode_csv
-from desktop.core.images.atomic import atomic_target
 from desktop.core.record import Record
 
 

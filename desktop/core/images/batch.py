@@ -82,10 +82,10 @@ def _executor(workers: int) -> Executor:
         return ThreadPoolExecutor(max_workers=workers)
     # "spawn" everywhere: what Windows does anyway, and safe in a process that runs threads.
     context = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker)
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker)
 
 
-def _start_worker() -> None:
+def start_worker() -> None:
     """Die with the parent; one decoding thread (the processes are the parallelism: libheif's
     own threads would oversubscribe)."""
     parent = multiprocessing.parent_process()
