@@ -326,7 +326,6 @@ def _median(hist: Sequence[int]) -> int:
 
 def _central_blob(mask: Image.Image) -> Image.Image | None:
     """The mask's blob under the centre (or nearest to it), alone (Pillow's flood fill)."""
-    w, h = mask.size
     seed = _seed(mask)
     if seed is None:
         return None

@@ -200,7 +200,7 @@ def _save_jpeg(image: Image.Image, src: Path, dst: Path, window: fit.Window) -> 
         os.replace(encoder.best, dst)
     finally:
         encoder.close()
-    width, height = chosen.size
+    width = chosen.size[0]
     result = _result(src, dst, "JPEG", chosen.attempt.size, chosen.size, chosen.attempt.quality)
     result.scale, result.encodes = round(width / image.width, 4), chosen.encodes
     if chosen.enlarged > 1:

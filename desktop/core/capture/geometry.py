@@ -76,7 +76,7 @@ def order_corners(points: Sequence[Point]) -> Quad:
     nearest the top-left, so a document tilted less than 45° keeps its top edge on top.
 
     >>> order_corners([(10, 10), (0, 0), (0, 10), (10, 0)])
-    ((0, 0), (10, 0), (10, 10), (0, 10))
+    ((0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0))
     """
     cx = sum(p[0] for p in points) / 4
     cy = sum(p[1] for p in points) / 4
@@ -140,7 +140,8 @@ def intersect(a: tuple[Point, Point], b: tuple[Point, Point]) -> Point | None:
 def perspective_coefficients(src: Quad, dst: Quad) -> tuple[float, ...]:
     """Pillow ``Image.transform(PERSPECTIVE)`` data mapping output ``dst`` corners to ``src``.
 
-    >>> c = perspective_coefficients(((0, 0), (2, 0), (2, 2), (0, 2)), ((0, 0), (1, 0), (1, 1), (0, 1)))
+    >>> square = ((0, 0), (1, 0), (1, 1), (0, 1))
+    >>> c = perspective_coefficients(((0, 0), (2, 0), (2, 2), (0, 2)), square)
     >>> [round(v, 6) + 0 for v in c]
     [2.0, 0.0, 0.0, 0.0, 2.0, 0.0, 0.0, 0.0]
     """
