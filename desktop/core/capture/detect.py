@@ -353,7 +353,7 @@ def _boundary(blob: Image.Image) -> list[Point]:
     edge = ImageChops.subtract(framed, framed.filter(ImageFilter.MinFilter(3))).crop(
         (1, 1, w + 1, h + 1)
     )
-    return [(i % w, i // w) for i, v in enumerate(edge.getdata()) if v]
+    return [(i % w, i // w) for i, v in enumerate(edge.tobytes()) if v]
 
 
 # --- OpenCV -----------------------------------------------------------------------------------

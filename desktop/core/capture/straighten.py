@@ -2,7 +2,7 @@
 
 The true aspect comes from the outline itself (Zhang & He's rectangle-from-perspective estimate
 with the principal point at the picture's centre), then snaps to a known document size
-(resources/capture.json "documents": ID card 85.6×54 mm, A4/A5, 16K licence) when it is close.
+(resources/capture.json "documents": ID card 85.6×54 mm, A4/A5) when it is close.
 Only the photo's own pixels are resampled, once; where the margin would run past the photo's
 edge it shrinks (a document cut off by the photo keeps its cut: white shows what is missing).
 """
