@@ -139,3 +139,99 @@ def _light(picture: Image.Image, rnd: random.Random) -> Image.Image:
     return ImageChops.multiply(picture, Image.merge("RGB", (gain, gain, gain)).point(
         lambda v: min(255, v * 255 // 240)
     ))  # fmt: skip
+
+
+# --- pictures a reviewer sends back -----------------------------------------------------------
+
+
+def screen_photo(seed: int = 0, size: tuple[int, int] = (1600, 1200)) -> Image.Image:
+    """The card shown on an LCD and photographed: every screen pixel is three coloured stripes
+    with a dark gap, and the camera samples that grid at an odd scale and angle (moiré)."""
+    rnd = random.Random(f"screen-{seed}")
+    shown = f.scan().resize((520, 360), Image.Resampling.LANCZOS)
+    stripes = Image.new("RGB", (4, 4), (0, 0, 0))
+    for x, colour in enumerate(((255, 0, 0), (0, 255, 0), (0, 0, 255))):
+        for y in range(3):
+            stripes.putpixel((x, y), colour)
+    grid = Image.new("RGB", (shown.width * 4, shown.height * 4))
+    for y in range(0, grid.height, 4):
+        for x in range(0, grid.width, 4):
+            grid.paste(stripes, (x, y))
+    screen = ImageChops.multiply(shown.resize(grid.size, Image.Resampling.NEAREST), grid)
+    screen = screen.point(lambda v: min(255, int(v * 2.2)))
+    screen = screen.rotate(rnd.uniform(-4, 4), resample=Image.Resampling.BICUBIC, expand=True)
+    factor = rnd.uniform(0.62, 0.9) * min(size[0] / screen.width, size[1] / screen.height)
+    shot = screen.resize((round(screen.width * factor), round(screen.height * factor)),
+                         Image.Resampling.BILINEAR)  # fmt: skip
+    picture = Image.new("RGB", size, (20, 20, 24))
+    picture.paste(shot, ((size[0] - shot.width) // 2, (size[1] - shot.height) // 2))
+    return f.add_noise(picture.filter(ImageFilter.GaussianBlur(0.6)), 2.0)
+
+
+def screenshot(size: tuple[int, int] = (1080, 2340)) -> Image.Image:
+    """A phone screenshot of a chat showing the card: status bar, the picture, an input bar."""
+    shot = Image.new("RGB", size, (237, 237, 237))
+    draw = ImageDraw.Draw(shot)
+    draw.rectangle((0, 0, size[0], 90), fill=(30, 30, 30))
+    draw.rectangle((0, size[1] - 160, size[0], size[1]), fill=(247, 247, 247))
+    card = f.scan().resize((size[0] - 120, round((size[0] - 120) * 940 / 1380)))
+    shot.paste(card, (60, size[1] // 3))
+    return shot
+
+
+def halftone(image: Image.Image, period: int = 6) -> Image.Image:
+    """A photocopy of a printed copy: grey, a 45° dot screen, and a flattened tone range."""
+    grey = image.convert("L").point(lambda v: v * 3 // 4)  # the copy before was already grey
+    w, h = grey.size
+    cell = Image.new("L", (period, period))
+    for y in range(period):
+        for x in range(period):
+            d = math.hypot(x - period / 2 + 0.5, y - period / 2 + 0.5) / (period / math.sqrt(2))
+            cell.putpixel((x, y), round(255 * d))
+    tile = Image.new("L", (w * 2, h * 2))
+    for y in range(0, tile.height, period):
+        for x in range(0, tile.width, period):
+            tile.paste(cell, (x, y))
+    screen = tile.rotate(45, resample=Image.Resampling.BILINEAR).crop(
+        (w // 2, h // 2, w // 2 + w, h // 2 + h)
+    )
+    dots = ImageChops.subtract(grey, screen).point(lambda v: 255 if v > 0 else 0)
+    flat = dots.filter(ImageFilter.GaussianBlur(0.8)).point(lambda v: 70 + v * 120 // 255)
+    return f.add_noise(flat.convert("RGB"), 2.0)
+
+
+def flat_copy(image: Image.Image) -> Image.Image:
+    """A washed-out black-and-white copy: grey between 90 and 190."""
+    grey = image.convert("L").point(lambda v: 90 + v * 100 // 255)
+    return f.add_noise(grey.convert("RGB"), 1.5)
+
+
+def glare_on_card(sample: Sample, share: float = 0.06) -> Image.Image:
+    """A blown-out reflection on the card, over its text (left of centre)."""
+    tl, tr, br, bl = sample.corners
+    cx = (tl[0] * 0.65 + tr[0] * 0.35 + bl[0] * 0.65 + br[0] * 0.35) / 2
+    cy = (tl[1] + tr[1] + br[1] + bl[1]) / 4
+    area = geo.area(sample.corners)
+    radius = math.sqrt(share * area / math.pi)
+    mask = Image.new("L", sample.image.size, 0)
+    ImageDraw.Draw(mask).ellipse((cx - radius, cy - radius * 0.7, cx + radius, cy + radius * 0.7),
+                                 fill=255)  # fmt: skip
+    mask = mask.filter(ImageFilter.GaussianBlur(radius * 0.08))
+    out = sample.image.copy()
+    out.paste((255, 255, 255), (0, 0), mask)
+    return out
+
+
+def small_document(seed: int = 0, size: tuple[int, int] = (1600, 1200)) -> Image.Image:
+    """The card far away on the desk: its long side about a third of the frame's short side."""
+    rnd = random.Random(f"small-{seed}")
+    doc = f.card()
+    corners = corners_for(doc.size, size, rnd, fill=rnd.uniform(0.25, 0.38), tilt=10)
+    picture = surface("dark" if seed % 2 else "wood", size, rnd)
+    coeffs = geo.perspective_coefficients(
+        ((0, 0), (doc.width, 0), (doc.width, doc.height), (0, doc.height)), corners
+    )
+    warped = doc.transform(size, Image.Transform.PERSPECTIVE, coeffs, Image.Resampling.BICUBIC)
+    mask = Image.new("L", doc.size, 255).transform(size, Image.Transform.PERSPECTIVE, coeffs)
+    picture.paste(warped, (0, 0), mask)
+    return f.add_noise(picture.filter(ImageFilter.GaussianBlur(0.7)), 2.5)

@@ -66,9 +66,17 @@ class Outline:
             "left": round(min(xs) / w, 4),
         }
 
-    def cut_edges(self, min_margin: float = 0.004) -> list[str]:
-        """Frame edges the document touches or runs past (its border is cut off there)."""
+    def touching(self, min_margin: float = 0.004) -> list[str]:
+        """Frame edges the outline touches or runs past."""
         return [edge for edge, gap in self.margins().items() if gap < min_margin]
+
+    def cut_edges(self, min_margin: float = 0.004, opposite: float = 0.03) -> list[str]:
+        """Frame edges the document runs into while it visibly ends inside the frame on the
+        opposite side: a photo whose framing cut the border off. A tight scan, which fills
+        the frame on both sides, is not called cut (nothing shows that anything is missing)."""
+        gaps = self.margins()
+        facing = {"top": "bottom", "bottom": "top", "left": "right", "right": "left"}
+        return [e for e in self.touching(min_margin) if gaps[facing[e]] >= opposite]
 
     def coverage(self) -> float:
         """The document's longer side over the frame's shorter side."""
@@ -190,7 +198,28 @@ def quad_from_points(points: Sequence[Point], frame: tuple[int, int]) -> Quad | 
     if rough is None:
         return None
     quad = geo.order_corners(rough)
-    return refine(quad, points, frame) or quad
+    quad = refine(quad, points, frame) or quad
+    return quad if plausible(quad) else None
+
+
+def plausible(quad: Quad) -> bool:
+    """Convex, every corner within ``max_corner_skew`` degrees of a right angle (a rectangle
+    seen by a camera tilted up to 30°), and the hull of the points mostly filled by it.
+
+    >>> plausible(((0, 0), (10, 0), (10, 6), (0, 6))), plausible(((0, 0), (10, 0), (4, 6), (0, 6)))
+    (True, False)
+    """
+    skew = _rules()["max_corner_skew"]
+    for i in range(4):
+        a, b, c = quad[i - 1], quad[i], quad[(i + 1) % 4]
+        v1, v2 = (a[0] - b[0], a[1] - b[1]), (c[0] - b[0], c[1] - b[1])
+        norm = math.hypot(*v1) * math.hypot(*v2)
+        if norm == 0:
+            return False
+        angle = math.degrees(math.acos(max(-1, min(1, (v1[0] * v2[0] + v1[1] * v2[1]) / norm))))
+        if abs(angle - 90) > skew:
+            return False
+    return True
 
 
 def refine(quad: Quad, points: Sequence[Point], frame: tuple[int, int]) -> Quad | None:
@@ -360,6 +389,8 @@ def _boundary(blob: Image.Image) -> list[Point]:
 
 
 def _find_opencv(rgb: Image.Image) -> Outline | None:
+    """The colour blob's outline; the largest edge-closed region's instead when the blob's
+    sides do not follow edges (a document close to the desk's tone whose edge still shows)."""
     import numpy as np
 
     cv2 = opencv()
@@ -367,7 +398,6 @@ def _find_opencv(rgb: Image.Image) -> Outline | None:
     edges = _cv_edges(cv2, array)
     edge_points = {(int(x), int(y)) for y, x in zip(*np.nonzero(edges), strict=True)}
     best: Outline | None = None
-    # the colour blob first; the edge-closed region only when the blob's sides follow no edge
     for points in (_cv_mask_points(cv2, np, array), _cv_edge_points(cv2, np, edges)):
         if points is None or len(points) < 8:
             continue

@@ -23,9 +23,9 @@ from desktop.core.images import fit
 from desktop.core.images.atomic import atomic_target
 from desktop.core.images.convert import SUFFIXES, ConvertResult, output_path
 from desktop.core.images.errors import ImageError
-from desktop.core.images.loading import decode, read_header
+from desktop.core.images.loading import Header, decode, read_header
 
-DETECT_DRAFT, DETECT_MAX = 800, 1400  # detection decode: JPEG draft >= 800 px, at most 1400
+DETECT_DRAFT, DETECT_MAX = 500, 1000  # detection decode: JPEG draft >= 500 px, at most 1000
 
 
 @dataclass(frozen=True)
@@ -68,8 +68,40 @@ def straightened_image(
     full = max(header.width, header.height)
     doc_long = max(straighten.geo.side_lengths(corners))
     # decode only as large as the output needs: a JPEG draft at 1/2 when the document allows it
-    decoded = decode(src, draft_long_side=math.ceil(full * need / max(doc_long, 1)))
-    return straighten.warp(decoded.image, layout, decoded.image.width / header.width), layout
+    pixels = decode_for_warp(src, header, math.ceil(full * need / max(doc_long, 1)))
+    width = pixels.width if isinstance(pixels, Image.Image) else pixels.shape[1]
+    return straighten.warp(pixels, layout, width / header.width), layout
+
+
+def decode_for_warp(src: Path, header: Header, long_side: int) -> Any:
+    """The full picture for the one warp: with OpenCV, a JPEG without a colour profile is
+    decoded straight into a BGR array (EXIF orientation applied by OpenCV), which saves two
+    full-size copies; anything else goes through the product's own decoder."""
+    cv2 = detect.opencv()
+    if cv2 is not None and header.format == "JPEG" and not _has_icc(src):
+        import numpy as np
+
+        reduced = long_side * 2 <= max(header.width, header.height)
+        flag = cv2.IMREAD_REDUCED_COLOR_2 if reduced else cv2.IMREAD_COLOR
+        try:
+            array = cv2.imdecode(np.fromfile(src, np.uint8), flag)  # fromfile: any file name
+        except (OSError, ValueError, cv2.error):
+            array = None
+        want = (header.width // 2, header.height // 2) if reduced else (header.width, header.height)
+        if (
+            array is not None
+            and max(abs(array.shape[1] - want[0]), abs(array.shape[0] - want[1])) <= 1
+        ):
+            return array
+    return decode(src, draft_long_side=long_side).image
+
+
+def _has_icc(src: Path) -> bool:
+    try:
+        with Image.open(src) as im:
+            return bool(im.info.get("icc_profile"))
+    except (OSError, ValueError):
+        return True
 
 
 def _long_cap() -> int:
@@ -147,6 +179,15 @@ def _to_width(image: Image.Image, width: int) -> Image.Image:
         return image
     height = max(1, round(image.height * width / image.width))
     return image.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+
+
+def straightened_name(src: Path, *, to: str = "jpg", out_dir: str | Path | None = None) -> Path:
+    """``<stem>_straight_cnnic.jpg`` beside ``src`` or in ``out_dir``.
+
+    >>> straightened_name(Path("扫描/身份证.png")).as_posix()
+    '扫描/身份证_straight_cnnic.jpg'
+    """
+    return _default(src, "straight", to, out_dir)
 
 
 def _default(src: Path, tag: str, to: str, out_dir: str | Path | None) -> Path:

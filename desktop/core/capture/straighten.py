@@ -128,30 +128,62 @@ def _inside(p: geo.Point, frame: tuple[int, int]) -> bool:
     return -0.5 <= p[0] <= frame[0] + 0.5 and -0.5 <= p[1] <= frame[1] + 0.5
 
 
-def warp(image: Image.Image, layout: Plan, scale: float = 1.0) -> Image.Image:
+def warp(image: Any, layout: Plan, scale: float = 1.0) -> Image.Image:
     """Resample ``image`` once into the plan's output (``scale``: image pixels per plan pixel
-    of the source, when the image was decoded reduced)."""
+    of the source, when the image was decoded reduced). ``image`` is a Pillow image, or an
+    OpenCV BGR array (see :func:`desktop.core.capture.files.decode_for_warp`)."""
     left, top, right, bottom = layout.box
     src = geo.scaled(layout.corners, scale)
     dst = ((left, top), (right, top), (right, bottom), (left, bottom))
     cv2 = opencv()
+    if not isinstance(image, Image.Image):
+        h, w = image.shape[:2]
+        box, src = _crop_box((w, h), src, dst, layout.size)
+        bgr = image[box[1] : box[3], box[0] : box[2]]
+        out = _warp_array(cv2, bgr, src, dst, layout.size)
+        return Image.fromarray(cv2.cvtColor(out, cv2.COLOR_BGR2RGB))
+    box, src = _crop_box(image.size, src, dst, layout.size)
+    if box != (0, 0, *image.size):
+        image = image.crop(box)
     if cv2 is not None:
-        return _warp_cv(cv2, image, src, dst, layout.size)
+        import numpy as np
+
+        return Image.fromarray(
+            _warp_array(cv2, np.asarray(image.convert("RGB")), src, dst, layout.size)
+        )
     coeffs = geo.perspective_coefficients(src, dst)
     return image.convert("RGB").transform(
-        layout.size, Image.Transform.PERSPECTIVE, coeffs, Image.Resampling.BICUBIC, fillcolor=WHITE
+        layout.size, Image.Transform.PERSPECTIVE, coeffs, Image.Resampling.BILINEAR, fillcolor=WHITE
     )
 
 
-def _warp_cv(cv2: Any, image: Image.Image, src: Quad, dst: Quad, size: tuple[int, int]) -> Any:
+def _crop_box(frame: tuple[int, int], src: Quad, dst: Quad, size: tuple[int, int]) -> tuple:
+    """The part of a ``frame``-sized picture the output reads from (less to copy and to
+    resample), and ``src`` moved into it."""
+    back = geo.perspective_coefficients(src, dst)
+    w, h = size
+    outer = [geo.project(back, x, y) for x, y in ((0, 0), (w, 0), (w, h), (0, h))]
+    box = (
+        max(0, math.floor(min(p[0] for p in outer)) - 2),
+        max(0, math.floor(min(p[1] for p in outer)) - 2),
+        min(frame[0], math.ceil(max(p[0] for p in outer)) + 2),
+        min(frame[1], math.ceil(max(p[1] for p in outer)) + 2),
+    )
+    if box[2] - box[0] < 2 or box[3] - box[1] < 2:
+        return (0, 0, *frame), src
+    moved = tuple((x - box[0], y - box[1]) for x, y in src)
+    return box, moved
+
+
+def _warp_array(cv2: Any, array: Any, src: Quad, dst: Quad, size: tuple[int, int]) -> Any:
+    """One bilinear resampling (the output is about the source's scale: no aliasing)."""
     import numpy as np
 
     matrix = cv2.getPerspectiveTransform(np.float32(src), np.float32(dst))
-    out = cv2.warpPerspective(
-        np.asarray(image.convert("RGB")), matrix, size, flags=cv2.INTER_CUBIC,
+    return cv2.warpPerspective(
+        array, matrix, size, flags=cv2.INTER_LINEAR,
         borderMode=cv2.BORDER_CONSTANT, borderValue=WHITE,
     )  # fmt: skip
-    return Image.fromarray(out)
 
 
 def straighten(
