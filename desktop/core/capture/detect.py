@@ -138,6 +138,28 @@ def find_document(image: Image.Image, *, method: str | None = None) -> Outline |
     return Outline(corners, image.size, found.method, found.score)  # type: ignore[arg-type]
 
 
+def whole_document(rgb: Image.Image, quad: Quad) -> bool:
+    """Not a part of the document (its text block, its photo): little detail outside."""
+    return detail_outside(rgb, quad) <= _rules()["max_detail_outside"]
+
+
+def detail_outside(rgb: Image.Image, quad: Quad) -> float:
+    """Strong edges (text, seals, frames) outside the outline over those inside it: near 0 for
+    a document on a desk, high for an outline drawn around a part of a document."""
+    edges = rgb.convert("L").filter(ImageFilter.GaussianBlur(1.2)).filter(ImageFilter.FIND_EDGES)
+    edges = edges.point(lambda v: 255 if v >= _rules()["strong_edge"] else 0)
+    w, h = rgb.size
+    framed = Image.new("L", rgb.size, 0)  # the filter's own 1-px frame is no detail
+    framed.paste(edges.crop((2, 2, w - 2, h - 2)), (2, 2))
+    edges = framed
+    inside = Image.new("L", rgb.size, 0)
+    ImageDraw.Draw(inside).polygon([(x, y) for x, y in quad], fill=255)
+    inside = inside.filter(ImageFilter.MaxFilter(5))  # the document's own border counts inside
+    within = ImageChops.multiply(edges, inside).histogram()[255]
+    outside = ImageChops.subtract(edges, inside).histogram()[255]
+    return round(outside / max(within, 1), 3)
+
+
 def snap_to_edges(grey: Image.Image, quad: Quad, positions: int = 24) -> Quad | None:
     """Move each side of ``quad`` onto the strongest tone step across it (searched within
     ``side_tolerance`` of the picture's diagonal), fit lines, intersect them."""
@@ -312,7 +334,7 @@ def _find_pillow(rgb: Image.Image) -> Outline | None:
         return None
     points = _boundary(blob)
     quad = quad_from_points(points, rgb.size)
-    if quad is None:
+    if quad is None or not whole_document(rgb, quad):
         return None
     score = side_support(quad, set(points))
     return Outline(quad, rgb.size, "pillow", score)
@@ -402,7 +424,7 @@ def _find_opencv(rgb: Image.Image) -> Outline | None:
         if points is None or len(points) < 8:
             continue
         quad = quad_from_points(points, rgb.size)
-        if quad is None:
+        if quad is None or not whole_document(rgb, quad):
             continue
         score = side_support(quad, edge_points)
         if best is None or score > best.score + 0.1:
