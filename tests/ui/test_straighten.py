@@ -24,6 +24,10 @@ def desk_photo(folder: Path, name: str = "客户照片.jpg", seed: int = 0) -> t
     return path, sample
 
 
+def has_picture(label) -> bool:
+    return label.pixmap() is not None and not label.pixmap().isNull()
+
+
 def test_dialog_shows_the_found_corners_and_a_drag_moves_one(qtbot, tmp_path) -> None:
     src, sample = desk_photo(tmp_path)
     dialog = StraightenDialog(src, tmp_path / "out.jpg", False)
@@ -31,8 +35,7 @@ def test_dialog_shows_the_found_corners_and_a_drag_moves_one(qtbot, tmp_path) ->
     dialog.show()
     qtbot.waitUntil(lambda: dialog.save.isEnabled(), timeout=READ_TIMEOUT_MS)
     assert geo.max_corner_error(dialog.full_corners(), sample.corners) <= 0.02
-    qtbot.waitUntil(lambda: dialog.preview.pixmap() is not None
-                    and not dialog.preview.pixmap().isNull(), timeout=READ_TIMEOUT_MS)  # fmt: skip
+    qtbot.waitUntil(lambda: has_picture(dialog.preview), timeout=READ_TIMEOUT_MS)
 
     view = dialog.view
     before = view.corners[0]
@@ -99,8 +102,7 @@ def test_merge_two_cards_into_a_new_one(qtbot, window, tmp_path) -> None:
     def write() -> None:
         dialog = window.scans.dialog
         assert isinstance(dialog, MergeDialog) and dialog.chosen() == (front, back)
-        qtbot.waitUntil(lambda: dialog.preview.pixmap() is not None
-                        and not dialog.preview.pixmap().isNull(), timeout=READ_TIMEOUT_MS)  # fmt: skip
+        qtbot.waitUntil(lambda: has_picture(dialog.preview), timeout=READ_TIMEOUT_MS)
         qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
 
     QTimer.singleShot(0, write)
