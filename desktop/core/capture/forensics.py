@@ -179,9 +179,11 @@ def _copy_of_copy(
     cfg = _cfg()["copy"]
     span = measures.p95 - measures.p1
     halftone = peak is not None and peak["height"] >= cfg["min_peak"]
-    if not halftone and span >= cfg["min_tone_span"]:
+    halftone = halftone and peak["period"] <= cfg["max_period"]
+    flat = span < cfg["min_tone_span"] and measures.p95 < cfg["max_paper"]  # grey paper, no black
+    if not halftone and not flat:
         return []
-    evidence = {"tone_span": span, "halftone": halftone}
+    evidence = {"tone_span": span, "paper": measures.p95, "halftone": halftone}
     if peak is not None:
         evidence["peak"] = peak["height"]
     return [make("IMAGE_COPY_OF_COPY", field, name=name, **evidence)]
