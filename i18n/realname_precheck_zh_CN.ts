@@ -411,12 +411,12 @@ Checks CNNIC real-name submissions on this computer, offline.</source>
         <translation>找到证件，拉直并裁剪（另存副本）</translation>
     </message>
     <message>
-        <source>Merge front and back</source>
+        <source>Merge sides</source>
         <translation>合并正反面</translation>
     </message>
     <message>
-        <source>Put this scan and another one above each other (a copy)</source>
-        <translation>把这张图片和另一张上下拼在一起（另存副本）</translation>
+        <source>Merge front and back: this scan above another one, in one copy</source>
+        <translation>合并正反面：这张图片在上、另一张在下，另存为一个副本</translation>
     </message>
     <message>
         <source>Write a compliant copy; the original file is not changed</source>

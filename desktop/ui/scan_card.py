@@ -241,8 +241,9 @@ class ScanCard(QFrame):
         set_style_property(self.to_jpg, "primary", needs and readable(self.report))
         self.straighten.setText(self.tr("Straighten"))
         self.straighten.setToolTip(self.tr("Find the document, straighten and crop it (a copy)"))
-        self.merge.setText(self.tr("Merge front and back"))
-        self.merge.setToolTip(self.tr("Put this scan and another one above each other (a copy)"))
+        self.merge.setText(self.tr("Merge sides"))
+        merge_tip = self.tr("Merge front and back: this scan above another one, in one copy")
+        self.merge.setToolTip(merge_tip)
         for button in (self.to_jpg, self.to_bmp, self.straighten, self.merge):
             if button in (self.to_jpg, self.to_bmp):
                 button.setToolTip(
