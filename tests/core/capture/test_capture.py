@@ -125,3 +125,25 @@ def test_merge_refuses_to_overwrite(tmp_path) -> None:
         files.merge_files(front, front, tmp_path / "out.jpg")
     assert err.value.code == "CONVERT_OUTPUT_EXISTS"
     assert (tmp_path / "out.jpg").read_bytes() == b"keep"
+
+
+def test_without_numpy_and_opencv_the_pillow_path_still_straightens(tmp_path) -> None:
+    """The app without the ocr extra: numpy and cv2 cannot be imported at all."""
+    import subprocess
+    import sys
+
+    src = tmp_path / "photo.jpg"
+    cf.desk_photo("dark", 6).image.save(src, quality=90)
+    script = (
+        "import sys; sys.modules['numpy'] = None; sys.modules['cv2'] = None\n"
+        "from desktop.core.capture import files, detect\n"
+        "from desktop.core.images import inspect_image\n"
+        "assert detect.opencv() is None\n"
+        f"r = files.straighten_file({str(src)!r})\n"
+        "assert 'NO_OUTLINE' not in r.notes and r.width > r.height, r\n"
+        f"codes = [f.code for f in inspect_image({str(src)!r}).findings]\n"
+        "print('ok', codes)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("ok")
