@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageChops
 
 from desktop.core.capture import detect, files, straighten
 from desktop.core.capture import geometry as geo
@@ -147,3 +147,18 @@ def test_without_numpy_and_opencv_the_pillow_path_still_straightens(tmp_path) ->
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.startswith("ok")
+
+
+@pytest.mark.parametrize("orientation", [3, 6])
+def test_a_camera_file_turned_by_exif_straightens_like_the_upright_one(tmp_path, orientation):
+    from tests import images_factory as f
+
+    sample = cf.desk_photo("dark", 2, size=(2400, 1800))
+    upright, turned = tmp_path / "up.jpg", tmp_path / "turned.jpg"
+    sample.image.save(upright, quality=92)
+    f.rotated_for(orientation, sample.image).save(turned, quality=92, exif=f.gps_exif(orientation))
+    a, _ = files.straightened_image(upright)
+    b, _ = files.straightened_image(turned)
+    assert a.size == b.size
+    diff = ImageChops.difference(a.convert("L"), b.convert("L"))
+    assert sum(i * n for i, n in enumerate(diff.histogram())) / (a.width * a.height) < 4
