@@ -206,6 +206,14 @@ Checks CNNIC real-name submissions on this computer, offline.</source>
         <source>Writing the merged copy…</source>
         <translation>正在写入合并后的副本…</translation>
     </message>
+    <message>
+        <source>Replace the merged copy?</source>
+        <translation>替换合并后的副本？</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 已存在，要替换吗？</translation>
+    </message>
 </context>
 <context>
     <name>RecordFilesMixin</name>

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -123,13 +124,24 @@ class MergeDialog(QDialog):
         if front == back:
             return
         dst = self.output()
+        force = dst.exists()
+        if force and not self._confirm_replace(dst):
+            return
         self.save.setEnabled(False)
         self.status.setText(self.tr("Writing the merged copy…"))
         self.workers.submit(
-            lambda task: _merge(front, back, dst),
+            lambda task: _merge(front, back, dst, force),
             on_done=self._written,
             on_failed=lambda error: self._failed(error, self._generation),
         )
+
+    def _confirm_replace(self, path: Path) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Replace the merged copy?"),
+            self.tr("%1 already exists. Replace it?").replace("%1", path.name),
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _written(self, result: Any) -> None:
         self.result = result
@@ -147,7 +159,7 @@ def _preview(front: Path, back: Path) -> Any:
     return files.merge_images(faces)
 
 
-def _merge(front: Path, back: Path, dst: Path) -> Any:
+def _merge(front: Path, back: Path, dst: Path, force: bool) -> Any:
     from desktop.core.capture import files
 
-    return files.merge_files(front, back, dst, force=dst.exists())
+    return files.merge_files(front, back, dst, force=force)
