@@ -169,6 +169,57 @@ Checks CNNIC real-name submissions on this computer, offline.</source>
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge front and back</source>
+        <translation>合并正反面</translation>
+    </message>
+    <message>
+        <source>Swap front and back</source>
+        <translation>交换正反面</translation>
+    </message>
+    <message>
+        <source>Write merged copy</source>
+        <translation>写入合并后的副本</translation>
+    </message>
+    <message>
+        <source>Front (top)</source>
+        <translation>正面（上）</translation>
+    </message>
+    <message>
+        <source>Back (bottom)</source>
+        <translation>反面（下）</translation>
+    </message>
+    <message>
+        <source>Choose two different scans: the front and the back.</source>
+        <translation>请选择两张不同的图片：正面和反面。</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>正在生成预览…</translation>
+    </message>
+    <message>
+        <source>Will be written as %1</source>
+        <translation>将写入为 %1</translation>
+    </message>
+    <message>
+        <source>Cannot merge: %1</source>
+        <translation>无法合并：%1</translation>
+    </message>
+    <message>
+        <source>Writing the merged copy…</source>
+        <translation>正在写入合并后的副本…</translation>
+    </message>
+    <message>
+        <source>Replace the merged copy?</source>
+        <translation>替换合并后的副本？</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 已存在，要替换吗？</translation>
+    </message>
+</context>
+<context>
     <name>PortfolioMixin</name>
     <message>
         <source>Not saved</source>
@@ -529,6 +580,22 @@ Checks CNNIC real-name submissions on this computer, offline.</source>
         <translation>从记录中移除此图片（文件本身保留）</translation>
     </message>
     <message>
+        <source>Straighten</source>
+        <translation>拉直裁剪</translation>
+    </message>
+    <message>
+        <source>Find the document, straighten and crop it (a copy)</source>
+        <translation>找到证件，拉直并裁剪（另存副本）</translation>
+    </message>
+    <message>
+        <source>Merge sides</source>
+        <translation>合并正反面</translation>
+    </message>
+    <message>
+        <source>Merge front and back: this scan above another one, in one copy</source>
+        <translation>合并正反面：这张图片在上、另一张在下，另存为一个副本</translation>
+    </message>
+    <message>
         <source>Write a compliant copy; the original file is not changed</source>
         <translation>另存一份符合要求的副本，原文件不会被修改</translation>
     </message>
@@ -802,6 +869,57 @@ Checks CNNIC real-name submissions on this computer, offline.</source>
     <message>
         <source>Every field and scan passes the checks.</source>
         <translation>所有字段和证件图片均通过检查。</translation>
+    </message>
+</context>
+<context>
+    <name>StraightenDialog</name>
+    <message>
+        <source>Straighten and crop – %1</source>
+        <translation>拉直裁剪 – %1</translation>
+    </message>
+    <message>
+        <source>Finding the document…</source>
+        <translation>正在查找证件…</translation>
+    </message>
+    <message>
+        <source>Reset corners</source>
+        <translation>恢复检测到的四角</translation>
+    </message>
+    <message>
+        <source>Write straightened copy</source>
+        <translation>写入拉直后的副本</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Drag the four corners onto the document&apos;s corners; the original stays as it is.</source>
+        <translation>把四个角拖到证件的四个角上；原图不会改动。</translation>
+    </message>
+    <message>
+        <source>Document found. Check the corners, then write the copy.</source>
+        <translation>已找到证件。请检查四个角，然后写入副本。</translation>
+    </message>
+    <message>
+        <source>No document outline found: place the corners by hand.</source>
+        <translation>未找到证件轮廓：请手动放置四个角。</translation>
+    </message>
+    <message>
+        <source>This file cannot be straightened: %1</source>
+        <translation>无法拉直此文件：%1</translation>
+    </message>
+    <message>
+        <source>These corners do not make a document shape.</source>
+        <translation>这四个角构不成证件的形状。</translation>
+    </message>
+    <message>
+        <source>Writing the straightened copy…</source>
+        <translation>正在写入拉直后的副本…</translation>
+    </message>
+    <message>
+        <source>Not written: %1</source>
+        <translation>未写入：%1</translation>
     </message>
 </context>
 </TS>

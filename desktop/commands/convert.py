@@ -28,6 +28,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--force", action="store_true", help="overwrite existing outputs")
     p.add_argument("--json", action="store_true", help="print a JSON list of results")
     p.add_argument("--lang", choices=("zh", "en"), help="message language (default: the system's)")
+    p.add_argument("--straighten", action="store_true", help="find the document in each photo, "
+                   "straighten and crop it (<name>_straight_cnnic.jpg)")  # fmt: skip
+    p.add_argument("--merge", action="store_true", help="FRONT BACK -o OUT: both faces, "
+                   "straightened, front above back in one image")  # fmt: skip
     p.set_defaults(run=run)
 
 
@@ -43,6 +47,11 @@ def _byte_count(text: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from desktop.core.images.batch import Job, convert_many
+
+    if args.straighten or args.merge:
+        from desktop.commands.convert_capture import run_capture
+
+        return run_capture(args, _options(args), _outputs, _json, _line)
 
     pairs = _outputs(args)
     options = {**_options(args), "inputs": tuple(src for src, _ in pairs)}

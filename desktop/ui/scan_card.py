@@ -39,6 +39,7 @@ class ScanCard(QFrame):
     removeRequested = Signal(object)  # card
     cancelRequested = Signal(object)  # card
     fillRequested = Signal(object)  # card: fill the record's empty fields from this scan
+    captureRequested = Signal(object, str)  # card, "straighten" | "merge" (capture_actions)
 
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +85,10 @@ class ScanCard(QFrame):
         self.folder = QLabel(objectName="scanFolder")
         self.folder.setTextFormat(Qt.TextFormat.RichText)
         self.folder.linkActivated.connect(lambda _: self.open_folder())
+        self.straighten = QPushButton(objectName="straightenScan")
+        self.merge = QPushButton(objectName="mergeScans")
+        self.straighten.clicked.connect(lambda: self.captureRequested.emit(self, "straighten"))
+        self.merge.clicked.connect(lambda: self.captureRequested.emit(self, "merge"))
         self.fill = QPushButton(objectName="readFromScan", visible=False)
         self.fill.clicked.connect(lambda: self.fillRequested.emit(self))
         self.to_jpg.clicked.connect(lambda: self.convertRequested.emit(self, "jpg"))
@@ -94,7 +99,8 @@ class ScanCard(QFrame):
 
     def _lay_out(self) -> None:
         buttons = QHBoxLayout()
-        for button in (self.ready, self.to_jpg, self.to_bmp, self.cancel, self.fill):
+        capture = (self.straighten, self.merge)
+        for button in (self.ready, self.to_jpg, self.to_bmp, *capture, self.cancel, self.fill):
             buttons.addWidget(button)
         buttons.addStretch(1)
         tools = QHBoxLayout()  # a second row: the card stays narrow enough for a laptop pane
@@ -249,8 +255,16 @@ class ScanCard(QFrame):
         self.remove.setToolTip(self.tr("Remove this scan from the record (the file is kept)"))
         needs = self.report is not None and not self.report.compliant
         set_style_property(self.to_jpg, "primary", needs and readable(self.report))
-        for button in (self.to_jpg, self.to_bmp):
-            button.setToolTip(self.tr("Write a compliant copy; the original file is not changed"))
+        self.straighten.setText(self.tr("Straighten"))
+        self.straighten.setToolTip(self.tr("Find the document, straighten and crop it (a copy)"))
+        self.merge.setText(self.tr("Merge sides"))
+        merge_tip = self.tr("Merge front and back: this scan above another one, in one copy")
+        self.merge.setToolTip(merge_tip)
+        for button in (self.to_jpg, self.to_bmp, self.straighten, self.merge):
+            if button in (self.to_jpg, self.to_bmp):
+                button.setToolTip(
+                    self.tr("Write a compliant copy; the original file is not changed")
+                )
             button.setEnabled(self.state == "ready" and readable(self.report))
             button.setVisible(self.state != "converting" and not self.compliant)
         flagged = any(f.severity == "error" for f in self._findings)  # e.g. the name it shows

@@ -21,7 +21,7 @@ from desktop.core.cert_types import CertType
 from desktop.core.checks.images import both_sides_code
 from desktop.core.findings import Finding
 from desktop.core.record import Record
-from desktop.ui import scan_paths
+from desktop.ui import capture_actions, scan_paths
 from desktop.ui.scan_card import ScanCard
 from desktop.ui.scan_drop_zone import ScanDropZone, local_paths
 from desktop.ui.scan_jobs import convert_scan, inspect_scan, preview_scan, readable
@@ -118,6 +118,7 @@ class ScanController(QObject):
         card.removeRequested.connect(self.remove)
         card.cancelRequested.connect(self.cancel)
         card.fillRequested.connect(self.fillRequested)
+        card.captureRequested.connect(lambda c, action: capture_actions.run(self, c, action))
         self.reader.prepare()
         return card
 

@@ -121,6 +121,10 @@ def _picture_findings(report: ImageReport, field: str, cert_code: str | None) ->
     measures = quality.measure(analysis.image)
     report.measures = measures.as_dict()
     findings += _quality_findings(measures, field, name)
+    from desktop.core.capture.forensics import review  # screen photos, screenshots, edits...
+
+    size = (report.width or 0, report.height or 0)
+    findings += review(report.path, analysis.image, size, measures, findings, field)
     findings += _both_sides_findings(report, field, cert_code)
     if report.pages > 1:
         findings.append(make("IMAGE_MULTI_PAGE", field, name=name, pages=report.pages))

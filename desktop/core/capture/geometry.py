@@ -1,0 +1,176 @@
+"""Plane geometry for document outlines, in pure Python (no numpy needed).
+
+A quad is four (x, y) corners ordered top-left, top-right, bottom-right, bottom-left.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+Point = tuple[float, float]
+Quad = tuple[Point, Point, Point, Point]
+
+
+def distance(a: Point, b: Point) -> float:
+    return math.hypot(a[0] - b[0], a[1] - b[1])
+
+
+def area(points: Sequence[Point]) -> float:
+    """Polygon area (shoelace), positive for either winding.
+
+    >>> area([(0, 0), (4, 0), (4, 3), (0, 3)])
+    12.0
+    """
+    total = 0.0
+    for i, (x1, y1) in enumerate(points):
+        x2, y2 = points[(i + 1) % len(points)]
+        total += x1 * y2 - x2 * y1
+    return abs(total) / 2
+
+
+def convex_hull(points: Sequence[Point]) -> list[Point]:
+    """Andrew's monotone chain, counter-clockwise in image coordinates' mirror (y down).
+
+    >>> convex_hull([(0, 0), (2, 0), (1, 1), (2, 2), (0, 2)])
+    [(0, 0), (2, 0), (2, 2), (0, 2)]
+    """
+    pts = sorted(set(points))
+    if len(pts) <= 2:
+        return list(pts)
+
+    def half(seq: list[Point]) -> list[Point]:
+        out: list[Point] = []
+        for p in seq:
+            while len(out) >= 2 and _cross(out[-2], out[-1], p) <= 0:
+                out.pop()
+            out.append(p)
+        return out
+
+    lower, upper = half(pts), half(pts[::-1])
+    return lower[:-1] + upper[:-1]
+
+
+def _cross(o: Point, a: Point, b: Point) -> float:
+    return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+
+def reduce_to_quad(hull: Sequence[Point]) -> list[Point] | None:
+    """The hull with vertices removed one by one, each time the one whose removal loses the least
+    area, until four remain (a rounded or chipped corner collapses onto the true one).
+
+    >>> reduce_to_quad([(0, 0), (5, -0.1), (10, 0), (10, 6), (0, 6)])
+    [(0, 0), (10, 0), (10, 6), (0, 6)]
+    """
+    pts = list(hull)
+    if len(pts) < 4:
+        return None
+    while len(pts) > 4:
+        losses = [abs(_cross(pts[i - 1], pts[i], pts[(i + 1) % len(pts)])) for i in range(len(pts))]
+        pts.pop(losses.index(min(losses)))
+    return pts
+
+
+def order_corners(points: Sequence[Point]) -> Quad:
+    """Top-left, top-right, bottom-right, bottom-left: clockwise on screen from the corner
+    nearest the top-left, so a document tilted less than 45° keeps its top edge on top.
+
+    >>> order_corners([(10, 10), (0, 0), (0, 10), (10, 0)])
+    ((0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0))
+    """
+    cx = sum(p[0] for p in points) / 4
+    cy = sum(p[1] for p in points) / 4
+    clockwise = sorted(points, key=lambda p: math.atan2(p[1] - cy, p[0] - cx))
+    start = min(range(4), key=lambda i: _tl_angle(clockwise[i], cx, cy))
+    ordered = clockwise[start:] + clockwise[:start]
+    return tuple(tuple(map(float, p)) for p in ordered)  # type: ignore[return-value]
+
+
+def _tl_angle(p: Point, cx: float, cy: float) -> float:
+    """Angular distance of ``p`` (seen from the centre) from the top-left direction (-135°)."""
+    angle = math.degrees(math.atan2(p[1] - cy, p[0] - cx))
+    return abs((angle + 135 + 180) % 360 - 180)
+
+
+def side_lengths(quad: Quad) -> tuple[float, float]:
+    """Mean width (top, bottom) and mean height (left, right) of a quad."""
+    tl, tr, br, bl = quad
+    return (distance(tl, tr) + distance(bl, br)) / 2, (distance(tl, bl) + distance(tr, br)) / 2
+
+
+def scaled(quad: Quad, factor: float) -> Quad:
+    return tuple((x * factor, y * factor) for x, y in quad)  # type: ignore[return-value]
+
+
+def max_corner_error(found: Quad, truth: Quad) -> float:
+    """Largest distance between matching corners, over the truth's diagonal (0.02 = 2 %).
+
+    >>> max_corner_error(((0, 0), (10, 0), (10, 10), (0, 10)), ((0, 0), (10, 0), (10, 10), (1, 10)))
+    0.0707
+    """
+    diag = distance(truth[0], truth[2])
+    return round(max(distance(a, b) for a, b in zip(found, truth, strict=True)) / diag, 4)
+
+
+def fit_line(points: Sequence[Point]) -> tuple[Point, Point] | None:
+    """Total least squares line through ``points``: (a point on it, unit direction)."""
+    n = len(points)
+    if n < 2:
+        return None
+    mx = sum(p[0] for p in points) / n
+    my = sum(p[1] for p in points) / n
+    sxx = sum((p[0] - mx) ** 2 for p in points)
+    syy = sum((p[1] - my) ** 2 for p in points)
+    sxy = sum((p[0] - mx) * (p[1] - my) for p in points)
+    angle = 0.5 * math.atan2(2 * sxy, sxx - syy)
+    return (mx, my), (math.cos(angle), math.sin(angle))
+
+
+def intersect(a: tuple[Point, Point], b: tuple[Point, Point]) -> Point | None:
+    """Where two lines (point, direction) cross; None when (nearly) parallel."""
+    (x1, y1), (dx1, dy1) = a
+    (x2, y2), (dx2, dy2) = b
+    det = dx1 * dy2 - dy1 * dx2
+    if abs(det) < 1e-9:
+        return None
+    t = ((x2 - x1) * dy2 - (y2 - y1) * dx2) / det
+    return x1 + t * dx1, y1 + t * dy1
+
+
+def perspective_coefficients(src: Quad, dst: Quad) -> tuple[float, ...]:
+    """Pillow ``Image.transform(PERSPECTIVE)`` data mapping output ``dst`` corners to ``src``.
+
+    >>> square = ((0, 0), (1, 0), (1, 1), (0, 1))
+    >>> c = perspective_coefficients(((0, 0), (2, 0), (2, 2), (0, 2)), square)
+    >>> [round(v, 6) + 0 for v in c]
+    [2.0, 0.0, 0.0, 0.0, 2.0, 0.0, 0.0, 0.0]
+    """
+    rows, rhs = [], []
+    for (x, y), (u, v) in zip(dst, src, strict=True):
+        rows.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
+        rows.append([0, 0, 0, x, y, 1, -v * x, -v * y])
+        rhs += [u, v]
+    return tuple(_solve(rows, rhs))
+
+
+def _solve(a: list[list[float]], b: list[float]) -> list[float]:
+    """Gaussian elimination with partial pivoting (an 8×8 system)."""
+    n = len(b)
+    m = [[*row, rhs] for row, rhs in zip(a, b, strict=True)]
+    for col in range(n):
+        pivot = max(range(col, n), key=lambda r: abs(m[r][col]))
+        if abs(m[pivot][col]) < 1e-12:
+            raise ValueError("degenerate quadrilateral")
+        m[col], m[pivot] = m[pivot], m[col]
+        for r in range(n):
+            if r != col:
+                f = m[r][col] / m[col][col]
+                m[r] = [vr - f * vc for vr, vc in zip(m[r], m[col], strict=True)]
+    return [m[i][n] / m[i][i] for i in range(n)]
+
+
+def project(coeffs: Sequence[float], x: float, y: float) -> Point:
+    """Apply perspective ``coeffs`` (as Pillow does) to one point."""
+    a, b, c, d, e, f, g, h = coeffs
+    w = g * x + h * y + 1
+    return (a * x + b * y + c) / w, (d * x + e * y + f) / w

@@ -1,0 +1,314 @@
+"""Straighten a scan by hand: the detected corners over the photo, four draggable handles with a
+magnifier, a preview of the result, then a straightened compliant copy (the original untouched).
+
+Finding the document, previewing and writing all run in workers (:mod:`desktop.ui.workers`);
+the preview is warped from the reduced picture shown, the copy from the full-size file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.scan_jobs import to_qimage
+from desktop.ui.workers import Workers
+
+HANDLE = 9  # handle radius, px
+GRAB = 18  # how near a press must be to take a handle
+LENS, ZOOM = 120, 4  # magnifier side and zoom
+
+
+class CornerView(QWidget):
+    """The picture with the outline; drag a corner handle to move it (a lens shows the spot)."""
+
+    cornersChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cornerView")
+        self.setMinimumSize(480, 340)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMouseTracking(True)
+        self.image = QImage()
+        self.corners: list[QPointF] = []  # in image pixels
+        self.dragging: int | None = None
+
+    def set_image(self, image: QImage, corners: list[tuple[float, float]]) -> None:
+        self.image = image
+        self.corners = [QPointF(x, y) for x, y in corners]
+        self.update()
+
+    def corner_tuples(self) -> list[tuple[float, float]]:
+        return [(p.x(), p.y()) for p in self.corners]
+
+    # geometry: image pixels <-> widget pixels
+    def _frame(self) -> tuple[float, QPointF]:
+        if self.image.isNull():
+            return 1.0, QPointF()
+        scale = min(self.width() / self.image.width(), self.height() / self.image.height())
+        offset = QPointF(
+            (self.width() - self.image.width() * scale) / 2,
+            (self.height() - self.image.height() * scale) / 2,
+        )
+        return scale, offset
+
+    def to_widget(self, p: QPointF) -> QPointF:
+        scale, offset = self._frame()
+        return QPointF(p.x() * scale, p.y() * scale) + offset
+
+    def to_image(self, p: QPointF) -> QPointF:
+        scale, offset = self._frame()
+        q = (p - offset) / scale
+        return QPointF(
+            min(max(q.x(), 0.0), float(self.image.width())),
+            min(max(q.y(), 0.0), float(self.image.height())),
+        )
+
+    def handle_at(self, pos: QPointF) -> int | None:
+        near = [
+            (QPointF.dotProduct(d, d), i)
+            for i, c in enumerate(self.corners)
+            if (d := self.to_widget(c) - pos) is not None
+        ]
+        best = min(near, default=None)
+        return best[1] if best and best[0] <= GRAB * GRAB else None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.dragging = self.handle_at(event.position())
+            self.update()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self.dragging is None:
+            over = self.handle_at(event.position()) is not None
+            self.setCursor(Qt.CursorShape.OpenHandCursor if over else Qt.CursorShape.ArrowCursor)
+            return
+        self.corners[self.dragging] = self.to_image(event.position())
+        self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self.dragging is not None:
+            self.corners[self.dragging] = self.to_image(event.position())
+            self.dragging = None
+            self.update()
+            self.cornersChanged.emit()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor(60, 60, 64))
+        if self.image.isNull():
+            return
+        scale, offset = self._frame()
+        target = QRectF(offset.x(), offset.y(), self.image.width() * scale,
+                        self.image.height() * scale)  # fmt: skip
+        painter.drawImage(target, self.image)
+        if len(self.corners) == 4:
+            self._paint_outline(painter)
+        if self.dragging is not None:
+            self._paint_lens(painter, self.corners[self.dragging])
+
+    def _paint_outline(self, painter: QPainter) -> None:
+        points = [self.to_widget(c) for c in self.corners]
+        painter.setPen(QPen(QColor(255, 0, 200), 2))
+        for i in range(4):
+            painter.drawLine(points[i], points[(i + 1) % 4])
+        for i, p in enumerate(points):
+            painter.setBrush(
+                QColor(255, 255, 255, 200) if i != self.dragging else QColor(255, 0, 200)
+            )
+            painter.drawEllipse(p, HANDLE, HANDLE)
+
+    def _paint_lens(self, painter: QPainter, corner: QPointF) -> None:
+        """The picture around the handle, enlarged, in a box away from the finger."""
+        side = LENS / ZOOM
+        source = QRectF(corner.x() - side / 2, corner.y() - side / 2, side, side)
+        at = self.to_widget(corner)
+        x = at.x() + 30 if at.x() + 30 + LENS < self.width() else at.x() - 30 - LENS
+        y = at.y() - 30 - LENS if at.y() - 30 - LENS > 0 else at.y() + 30
+        box = QRectF(x, y, LENS, LENS)
+        painter.setBrush(QColor(0, 0, 0))
+        painter.drawRect(box)
+        painter.drawImage(box, self.image, source)
+        painter.setPen(QPen(QColor(255, 0, 200), 1))
+        centre = box.center()
+        painter.drawLine(QPointF(box.left(), centre.y()), QPointF(box.right(), centre.y()))
+        painter.drawLine(QPointF(centre.x(), box.top()), QPointF(centre.x(), box.bottom()))
+
+
+class StraightenDialog(QDialog):
+    """Straighten ``path`` into ``dst``; ``result`` holds the ConvertResult once written."""
+
+    def __init__(self, path: Path, dst: Path, force: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("straightenDialog")
+        self.path, self.dst, self.force = path, dst, force
+        self.result: Any = None
+        self.found: Any = None  # desktop.core.capture.files.Found
+        self.detected: list[tuple[float, float]] = []
+        self.workers = Workers(self)
+        self._preview_pending = False
+        self._build()
+        self.workers.submit(lambda task: _find(path), on_done=self._found, on_failed=self._failed)
+
+    def _build(self) -> None:
+        self.setWindowTitle(self.tr("Straighten and crop – %1").replace("%1", self.path.name))
+        self.view = CornerView()
+        self.view.cornersChanged.connect(self._schedule_preview)
+        self.preview = QLabel(
+            objectName="straightenPreview", alignment=Qt.AlignmentFlag.AlignCenter
+        )
+        self.preview.setMinimumSize(300, 200)
+        self.status = QLabel(objectName="straightenStatus", wordWrap=True)
+        self.status.setText(self.tr("Finding the document…"))
+        self.reset = QPushButton(self.tr("Reset corners"), objectName="resetCorners")
+        self.reset.clicked.connect(self._reset)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save.setText(self.tr("Write straightened copy"))
+        self.save.setEnabled(False)
+        self.buttons.accepted.connect(self._write)
+        self.buttons.rejected.connect(self.reject)
+        side = QVBoxLayout()
+        side.addWidget(QLabel(self.tr("Result")))
+        side.addWidget(self.preview, 1)
+        side.addWidget(self.status)
+        side.addWidget(self.reset)
+        row = QHBoxLayout()
+        row.addWidget(self.view, 3)
+        row.addLayout(side, 2)
+        layout = QVBoxLayout(self)
+        hint = self.tr(
+            "Drag the four corners onto the document's corners; the original stays as it is."
+        )
+        layout.addWidget(QLabel(hint, wordWrap=True))
+        layout.addLayout(row, 1)
+        layout.addWidget(self.buttons)
+        self.resize(1000, 620)
+        self._timer = QTimer(self, singleShot=True, interval=120)
+        self._timer.timeout.connect(self._start_preview)
+
+    # -- finding ----------------------------------------------------------------------------
+
+    def _found(self, found: Any) -> None:
+        self.found = found
+        w, h = found.preview.size
+        if found.outline is not None:
+            s = found.scale
+            self.detected = [(x * s, y * s) for x, y in found.outline.corners]
+            self.status.setText(self.tr("Document found. Check the corners, then write the copy."))
+        else:
+            m = 0.05
+            self.detected = [(w * m, h * m), (w * (1 - m), h * m),
+                             (w * (1 - m), h * (1 - m)), (w * m, h * (1 - m))]  # fmt: skip
+            self.status.setText(self.tr("No document outline found: place the corners by hand."))
+        self.view.set_image(to_qimage(found.preview), self.detected)
+        self.save.setEnabled(True)
+        self._start_preview()
+
+    def _failed(self, error: Exception) -> None:
+        message = error.message() if hasattr(error, "message") else str(error)
+        self.status.setText(self.tr("This file cannot be straightened: %1").replace("%1", message))
+
+    def _reset(self) -> None:
+        if self.found is not None:
+            self.view.set_image(self.view.image, self.detected)
+            self._schedule_preview()
+
+    def full_corners(self) -> tuple[tuple[float, float], ...]:
+        """The handles' corners in full-size pixels, ordered tl, tr, br, bl."""
+        from desktop.core.capture.geometry import order_corners
+
+        s = self.found.scale
+        return order_corners([(x / s, y / s) for x, y in self.view.corner_tuples()])
+
+    # -- preview ----------------------------------------------------------------------------
+
+    def _schedule_preview(self) -> None:
+        self._timer.start()
+
+    def _start_preview(self) -> None:
+        if self.found is None:
+            return
+        if self._preview_pending:  # one at a time: the newest corners are previewed next
+            self._timer.start()
+            return
+        self._preview_pending = True
+        image, corners = self.found.preview, self.view.corner_tuples()
+        self.workers.submit(
+            lambda task: to_qimage(_straighten_preview(image, corners)),
+            on_done=self._previewed,
+            on_failed=lambda error: self._previewed(None),
+        )
+
+    def _previewed(self, image: QImage | None) -> None:
+        self._preview_pending = False
+        if image is None or image.isNull():
+            self.preview.setText(self.tr("These corners do not make a document shape."))
+            return
+        pixmap = QPixmap.fromImage(image).scaled(
+            self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )  # fmt: skip
+        self.preview.setPixmap(pixmap)
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def _write(self) -> None:
+        if self.found is None:
+            return
+        self.save.setEnabled(False)
+        self.status.setText(self.tr("Writing the straightened copy…"))
+        src, dst, force, corners = self.path, self.dst, self.force, self.full_corners()
+        self.workers.submit(
+            lambda task: _write(src, dst, corners, force),
+            on_done=self._written,
+            on_failed=self._not_written,
+        )
+
+    def _written(self, result: Any) -> None:
+        self.result = result
+        self.accept()
+
+    def _not_written(self, error: Exception) -> None:
+        message = error.message() if hasattr(error, "message") else str(error)
+        self.status.setText(self.tr("Not written: %1").replace("%1", message))
+        self.save.setEnabled(True)
+
+    def done(self, code: int) -> None:
+        self.workers.shutdown()
+        super().done(code)
+
+
+def _find(path: Path) -> Any:
+    from desktop.core.capture import files
+
+    return files.find_in_file(path)
+
+
+def _straighten_preview(image: Any, corners: list[tuple[float, float]]) -> Any:
+    from desktop.core.capture import geometry, straighten
+
+    quad = geometry.order_corners(corners)
+    return straighten.straighten(image, quad)
+
+
+def _write(src: Path, dst: Path, corners: Any, force: bool) -> Any:
+    from desktop.core.capture import files
+
+    return files.straighten_file(src, dst, corners=corners, to="jpg", force=force)

@@ -1,0 +1,35 @@
+"""``convert --straighten`` and ``convert --merge FRONT BACK -o OUT`` through the real CLI."""
+
+from __future__ import annotations
+
+import json
+
+from desktop.cli import main
+from tests import capture_factory as cf
+
+
+def test_straighten_writes_beside_the_photo(tmp_path, capsys) -> None:
+    src = tmp_path / "photo.jpg"
+    cf.desk_photo("wood", 1).image.save(src, quality=90)
+    assert main(["convert", "--straighten", str(src), "--json", "--lang", "en"]) == 0
+    [entry] = json.loads(capsys.readouterr().out)
+    assert entry["output"] == str(tmp_path / "photo_straight_cnnic.jpg")
+    assert entry["width"] > entry["height"] and 56320 <= entry["bytes"] <= 1_000_000
+
+
+def test_merge_needs_two_inputs_and_an_output(tmp_path, capsys) -> None:
+    src = tmp_path / "a.jpg"
+    cf.desk_photo("dark", 0).image.save(src)
+    assert main(["convert", "--merge", str(src), "-o", str(tmp_path / "m.jpg")]) == 2
+    assert "--merge takes two inputs" in capsys.readouterr().err
+
+
+def test_merge_front_and_back(tmp_path, capsys) -> None:
+    front, back = tmp_path / "正面.jpg", tmp_path / "反面.jpg"
+    cf.desk_photo("dark", 1).image.save(front, quality=90)
+    cf.desk_photo("paper", 2).image.save(back, quality=90)
+    out = tmp_path / "身份证 正反面.jpg"
+    assert main(["convert", "--merge", str(front), str(back), "-o", str(out)]) == 0
+    assert out.exists() and "身份证 正反面.jpg" in capsys.readouterr().out
+    assert main(["convert", "--merge", str(front), str(back), "-o", str(out)]) == 2
+    assert "已存在" in capsys.readouterr().err
