@@ -92,7 +92,16 @@ def _process_alive(pid: int) -> bool:
         return False
     except OSError:  # exists, owned by someone else
         return True
-    return True
+    return not _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    """A process that has exited but not been reaped yet (Linux: state Z in /proc)."""
+    try:
+        stat_line = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return False
+    return stat_line.rpartition(")")[2].split()[:1] == ["Z"]
 
 
 def _windows_process_alive(pid: int) -> bool:  # pragma: no cover - Windows only
