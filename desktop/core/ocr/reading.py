@@ -13,12 +13,16 @@ class Value:
     """A value read from the scan, where it was, how sure the recogniser was.
 
     ``verified``: it passed a check character (ID number, USCC, MRZ), so a misreading is ruled out.
+    ``label``: the printed label it was found by ("" when found by its shape alone);
+    ``label_edits``: characters of that label the recogniser misread (0: read exactly).
     """
 
     text: str
     box: Box | None = None
     score: float = 1.0
     verified: bool = False
+    label: str = ""
+    label_edits: int = 0
 
 
 @dataclass(frozen=True)
