@@ -137,15 +137,17 @@ def labelled_text(
 ) -> Value | None:
     """The text after a label on its row, or, when that is not ``accept``-able (e.g. only an
     English label), the first acceptable row of the ``look_below`` rows under it."""
-    hit = after_label(rows, labels)
-    if hit is None:
+    for label in labels:
+        hit = after_label(rows, (label,))
+        if hit is None:
+            continue
+        text, row = hit
+        if accept(text):
+            return Value(text, row.image_box, row.score, label=label)
+        for nxt in below(rows, row, look_below):
+            if accept(nxt.text):
+                return Value(nxt.text, nxt.image_box, nxt.score, label=label)
         return None
-    text, row = hit
-    if accept(text):
-        return Value(text, row.image_box, row.score)
-    for nxt in below(rows, row, look_below):
-        if accept(nxt.text):
-            return Value(nxt.text, nxt.image_box, nxt.score)
     return None
 
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from stdnum.iso7064 import mod_11_10
 
+from desktop.core import rules
 from desktop.core.normalize import fold_fullwidth
 from desktop.core.ocr import codes, labels
 from desktop.core.ocr.lines import Row, compact, full_text
@@ -20,23 +21,7 @@ from desktop.core.ocr.reading import Reading, Value
 
 NAME_LABELS = ("机构名称", "企业名称", "名称")
 TERM_LABELS = ("营业期限", "经营期限", "有效期", "有效期限")
-ORG_SUFFIXES = (
-    "公司",
-    "合作社",
-    "中心",
-    "厂",
-    "店",
-    "部",
-    "事务所",
-    "工作室",
-    "商行",
-    "研究院",
-    "协会",
-    "学校",
-    "医院",
-    "(有限合伙)",
-    "(普通合伙)",
-)
+ORG_SUFFIXES = tuple(rules.load("ocr_documents")["org_suffixes"])  # how names end
 NAME_PIECES = ("名", "称", "名称")  # a letter-spaced label read in pieces
 OTHER_LABELS = (
     "类型",

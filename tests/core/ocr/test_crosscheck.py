@@ -38,12 +38,15 @@ def id_front(name: str = "王己明", number: str = ID_NUMBER, score: float = 0.
 
     read_number = Value(number, (60, 500, 700, 540), 0.99, ric_valid(number))
     return Reading(
-        "id_front", name=Value(name, (60, 60, 300, 100), score), number=read_number, **kw
+        "id_front",
+        name=Value(name, (60, 60, 300, 100), score, label="姓名"),
+        number=read_number,
+        **kw,
     )
 
 
 def licence(kind: str = "business_licence", **kw) -> Reading:
-    return Reading(kind, name=Value("星辰科技（北京）有限公司", score=0.99),
+    return Reading(kind, name=Value("星辰科技（北京）有限公司", score=0.99, label="名称"),
                    number=Value(USCC, verified=True), long_term=True, **kw)  # fmt: skip
 
 
