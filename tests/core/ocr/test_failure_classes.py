@@ -218,3 +218,18 @@ def test_a_name_mismatch_is_an_error_only_on_solid_evidence() -> None:
         f for f in crosscheck(id_record(), {0: reading}, TODAY) if f.code != "OCR_UNREADABLE"
     ]
     assert finding.params["evidence_label"] == "姓名"
+
+
+def test_convert_upright_writes_the_turned_copy_and_leaves_the_original(tmp_path) -> None:
+    from desktop.core.ocr.upright import certain_turn, convert_upright
+
+    src = tmp_path / "side.png"
+    Image.effect_noise((1000, 2200), 60).convert("RGB").save(src)
+    before = src.read_bytes()
+    result = convert_upright(src, tmp_path / "up.jpg", 90)
+    assert result.width > result.height and result.input == src
+    assert result.notes == ["ROTATED"] and "90" in result.note_messages("en")[0]
+    assert Image.open(tmp_path / "up.jpg").size == (result.width, result.height)
+    assert src.read_bytes() == before
+    assert certain_turn(Reading("id_front", rotation=90, rotation_certain=True)) == 90
+    assert certain_turn(Reading("id_front", rotation=90)) == 0  # not sure: never turned
