@@ -84,9 +84,11 @@ def parse(
         return None
     surname, given = _names(first)
     number, number_ok, repaired = _checked_number(second["number"], as_digits(second["ncheck"]))
-    expiry_text = as_digits(second["expiry"])
-    echeck = as_digits(second["echeck"])
-    birth = _date(as_digits(second["birth"]))
+    expiry_text, expiry_ok = _checked_digits(
+        as_digits(second["expiry"]), as_digits(second["echeck"])
+    )
+    birth_text, _ = _checked_digits(as_digits(second["birth"]), as_digits(second["bcheck"]))
+    birth = _date(birth_text)
     birth = birth and _century(birth, lambda d: d <= (today or date.today()))
     expiry = _date(expiry_text)
     if expiry:
@@ -97,7 +99,7 @@ def parse(
         number=number.rstrip("<"),
         number_ok=number_ok,
         expiry=expiry,
-        expiry_ok=icao_check(expiry_text) == echeck,
+        expiry_ok=expiry_ok,
         birth=birth,
         nation=second["nation"].translate(AS_LETTER),
         repaired=repaired,
@@ -122,6 +124,8 @@ def _checked_number(field: str, check: str) -> tuple[str, bool, bool]:
 
     >>> _checked_number("L898902C3", "6"), _checked_number("L8989O2C3", "6")
     (('L898902C3', True, False), ('L898902C3', True, True))
+    >>> _checked_number("B07302157", "5")
+    ('807302157', True, True)
     """
     if icao_check(field) == check:
         return field, True, False
@@ -131,9 +135,46 @@ def _checked_number(field: str, check: str) -> tuple[str, bool, bool]:
         for other in SWAPS.get(char, "")
     }
     passing = [fix for fix in fixes if icao_check(fix) == check]
+    if len(passing) > 1:  # several pass: a number's shape (letters first), fewest letters
+        passing = [fix for fix in passing if _NUMBER_SHAPE.fullmatch(fix)]
+        fewest = min((sum(c.isalpha() for c in fix) for fix in passing), default=0)
+        passing = [fix for fix in passing if sum(c.isalpha() for c in fix) == fewest]
     if len(passing) == 1:
         return passing[0], True, True
     return field, False, False
+
+
+_NUMBER_SHAPE = re.compile(r"[A-Z]{0,2}[0-9]+<*")
+# Digits a recogniser reads for one another in the MRZ font (date fields are digits only).
+DIGIT_SWAPS = {"8": "36", "3": "8", "6": "85", "5": "6", "0": "86", "1": "7", "7": "1", "9": "0"}
+
+
+def _checked_digits(raw: str, check: str) -> tuple[str, bool]:
+    """A date field as digits and whether its check passes. Where the recogniser read letters
+    (``B30609``), only those places are repaired, over the digits each letter looks like; else
+    one digit swap is tried. A repair is kept when it alone passes and gives a calendar date.
+
+    >>> _checked_digits("B30609", "1"), _checked_digits("3306O9", "1")
+    (('330609', True), ('330609', True))
+    """
+    field = as_digits(raw)
+    if icao_check(field) == check:
+        return field, True
+    letters = [i for i, c in enumerate(raw) if not c.isdigit()]
+    options = LETTER_DIGITS if letters else DIGIT_SWAPS
+    spots = letters or range(len(field))
+    passing = {
+        field[:i] + other + field[i + 1 :] for i in spots for other in options.get(raw[i], "")
+    }
+    passing = [f for f in passing if icao_check(f) == check and _date(f)]
+    return (passing[0], True) if len(passing) == 1 else (field, False)
+
+
+LETTER_DIGITS = {"B": "83", "O": "0", "D": "0", "Q": "0", "S": "5", "I": "1", "L": "1"} | {
+    "Z": "2",
+    "G": "6",
+    "T": "7",
+}
 
 
 def _names(line: str) -> tuple[str, str]:
