@@ -116,3 +116,15 @@ def _front_labels(rows: Sequence[Row]) -> bool:
     """
     front = label_count(rows, kind("id_front").labels)
     return front >= 2 and front > label_count(rows, kind("id_back").labels)
+
+
+def title_found(rows: Sequence[Row], name: str) -> str:
+    """The heading of ``name`` printed on the scan word for word ("" when none, or misread):
+    the evidence a document-kind finding rests on.
+
+    >>> from desktop.core.ocr.lines import TextLine, rows
+    >>> title_found(rows([TextLine("中华人民共和国居民身份证", (0, 0, 400, 30))]), "id_back")
+    '居民身份证'
+    """
+    text = to_simplified(full_text(rows)).upper()
+    return next((t for t in kind(name).titles if t in text), "")

@@ -68,7 +68,13 @@ def _one_scan(record, reading, index, label, today, readings) -> Iterator[Findin
     yield from _rotated(reading, image, label)
     yield from _cert_type(record, reading, image, label)
     if reading.kind == "id_back" and not any(r.kind == "id_front" for r in readings.values()):
-        yield make("OCR_ID_BACK_SIDE", (image, "cert_type"), image=label)
+        yield make(
+            "OCR_ID_BACK_SIDE",
+            (image, "cert_type"),
+            image=label,
+            severity=None if reading.title else Severity.WARNING,  # heading misread: not sure
+            **_kind_evidence(reading),
+        )
     yield from _name(record, reading, image, label)
     yield from _number(record, reading, image, label)
     yield from _expired(reading, image, label, today)
@@ -96,10 +102,14 @@ def _cert_type(record, reading, image, label) -> Iterator[Finding]:
         return
     entry, kind = cert_types.lookup(record.cert_type), kind_info(reading.kind)
     names = [cert_types.lookup(code) for code in expected]
+    evidence = _kind_evidence(reading)
+    sure = bool(reading.title) or evidence["evidence_check_valid"]
     yield make(
         "OCR_CERT_TYPE_MISMATCH",
         ("cert_type", image),
         image=label,
+        severity=None if sure else Severity.WARNING,
+        **evidence,
         kind_zh=kind.zh,
         kind_en=kind.en,
         selected_zh=entry.name_zh,
@@ -142,6 +152,17 @@ def _name(record, reading, image, label) -> Iterator[Finding]:
         and "case" not in result.reasons
     )
     yield _mismatch("OCR_NAME_MISMATCH", "name_zh", image, label, result, sure, **evidence)
+
+
+def _kind_evidence(reading: Reading) -> dict:
+    """What the document kind rests on: its heading read word for word, a valid number."""
+    number = reading.number
+    return {
+        "evidence_label": reading.title,
+        "evidence_label_exact": bool(reading.title),
+        "evidence_check_valid": bool(number and number.verified),
+        "evidence_confidence": round(min((ln.score for ln in reading.lines), default=1.0), 3),
+    }
 
 
 def _name_evidence(reading: Reading) -> dict:

@@ -38,6 +38,7 @@ class Reading:
     dates_verified: bool = False  # MRZ check digit, or a consistent validity span
     latin_name: str = ""  # the Latin name as printed (passports, permits)
     has_back: bool = False  # the emblem/back side is in the same image as the front
+    title: str = ""  # the kind's heading as printed word for word ("" when misread or absent)
     rotation: int = 0  # degrees counter-clockwise the scan was turned to read it upright
     rotation_certain: bool = False  # that turn is sure (safe to write the upright image)
     lines: tuple[TextLine, ...] = field(default=(), repr=False)
@@ -90,6 +91,7 @@ class Reading:
             "long_term": self.long_term,
             "latin_name": self.latin_name,
             "has_back": self.has_back,
+            "title": self.title,
             "rotation": self.rotation,
             "rotation_certain": self.rotation_certain,
         }
