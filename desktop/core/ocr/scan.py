@@ -58,7 +58,8 @@ def read_scan(path: str | Path) -> Reading:
     A scan lying on its side or upside down is turned (see :mod:`desktop.core.ocr.orient`):
     ``Reading.rotation`` says by how much, and the boxes are in the turned image's pixels.
     """
-    return read_upright(open_image(path), engine.get_engine().read, understand)
+    reader = engine.get_engine()  # first: a missing extra is said even for a broken file
+    return read_upright(open_image(path), reader.read, understand)
 
 
 def read_scans(paths: Iterable[str | Path]) -> dict[int, Reading]:
