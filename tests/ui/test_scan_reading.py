@@ -133,6 +133,7 @@ def test_an_upside_down_card_is_reported_and_converted_upright(
     (turned,) = [f for f in window.findings if f.code == "IMAGE_ROTATED"]
     assert turned.fields == ("images[0]",) and turned.message("en") in card.messages.text()
     assert not any(f.code.startswith("OCR_") and f.severity == "error" for f in window.findings)
+    window.grab().save(str(ROOT / "build" / "issue10-rotated-card-before.png"))
 
     window.scans.convert(card, "jpg")
     qtbot.waitUntil(lambda: card.converted is not None and not window.scans.busy, timeout=30_000)
