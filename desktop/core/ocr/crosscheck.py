@@ -188,15 +188,21 @@ def _name_shape(kind: str, name: str) -> bool:
 def _unconfirmed(result: Comparison, evidence: dict) -> bool:
     """The evidence cannot tell a typing mistake from a misreading.
 
-    Weak: low confidence, or one character substituted, dropped or added in a name of five or
-    more (a watermark or a fold over one character) unless the two sound the same (a typing
-    slip a recogniser does not make).
+    Weak: low confidence; one character substituted, dropped or added in a name of five or
+    more (a watermark or a fold over one character); or, read below full confidence, up to a
+    sixth of a long name so changed. Never when the characters sound the same (a typing slip
+    a recogniser does not make).
     """
     if evidence["evidence_confidence"] < WEAK_SCORE:
         return True
     changed = sum(max(len(d.typed), len(d.scanned)) for d in result.differences)
-    typical = {"look_alike", "different", "missing", "extra"}
-    return changed == 1 and len(result.scanned) >= 5 and set(result.reasons) <= typical
+    typical = set(result.reasons) <= {"look_alike", "different", "missing", "extra"}
+    if typical and changed == 1 and len(result.scanned) >= 5:
+        return True
+    # a few characters of a long name, not read with full confidence (a small or blurred scan)
+    unsure = evidence["evidence_confidence"] < SURE_SCORE
+    long = len(result.scanned) >= 5
+    return typical and unsure and long and changed <= max(2, len(result.scanned) // 6)
 
 
 def _all_traditional(name: str) -> bool:

@@ -22,8 +22,7 @@ def parse_passport(rows: Sequence[Row]) -> Reading:
     surname = _name_part(rows, "姓/")
     given = _name_part(rows, "名/")
     latin = " ".join(p for p in (given[1], surname[1]) if p)
-    if zone and zone.number_ok and zone.name:
-        latin = zone.name  # the MRZ's letters, confirmed by a valid number line beside them
+    # the visual zone first: recognisers drop the narrow I of the MRZ font (SMTH for SMITH)
     latin = latin or _latin_labelled(rows) or (zone.name if zone else "")
     chinese = surname[0] + given[0]
     box, score = surname[2], surname[3]

@@ -233,3 +233,13 @@ def test_convert_upright_writes_the_turned_copy_and_leaves_the_original(tmp_path
     assert src.read_bytes() == before
     assert certain_turn(Reading("id_front", rotation=90, rotation_certain=True)) == 90
     assert certain_turn(Reading("id_front", rotation=90)) == 0  # not sure: never turned
+
+
+def test_two_characters_of_a_long_name_read_unsure_is_could_not_confirm() -> None:
+    rec = records.from_dict({"holder_type": "organization", "region": "CN", "cert_type": "TYDM",
+                             "name_zh": "杭州锦瑞教育咨询股份有限公司",
+                             "cert_number": "91350100M000100Y43"})  # fmt: skip
+    read = Value("杭州德端教育咨询股份有限公司", score=0.9, label="名称")
+    reading = Reading("uscc_certificate", name=read, number=Value("91350100M000100Y43"))
+    codes = {f.code: f.severity for f in crosscheck(rec, {0: reading}, TODAY)}
+    assert codes == {"OCR_NAME_UNCONFIRMED": "info"}
