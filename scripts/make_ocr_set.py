@@ -3,6 +3,9 @@
 Every document is written twice, as a clean scan (``NNN-kind-clean.jpg``) and as a phone photo
 (``NNN-kind-photo.jpg``: rotation ±5°, perspective, blur, uneven light, noise, JPEG artefacts), each
 with its truth beside it (``.json``: kind, name, number, dates and the typed record that matches).
+A third sample per document shows one failure class of real scans (issue 10): a two-column
+licence, a passport whose MRZ has one damaged character, a scan turned 90/180/270° without EXIF,
+or a low-resolution upload (``NNN-kind-twocol|mrzdamage|rotated|lowres.jpg``).
 
     python3 scripts/make_ocr_set.py OUT_DIR [--docs 120] [--seed 6]
     python3 scripts/make_ocr_set.py --write-font-subset      # refresh tests/fonts (needs fonttools)
@@ -330,7 +333,8 @@ def _person_record(cert: str, name: str, number: str, region: str, **extra: str)
     }
 
 
-def business_licence(rng: random.Random) -> tuple[Image.Image, Truth]:
+def business_licence(rng: random.Random, two_column: bool = False) -> tuple[Image.Image, Truth]:
+    """An A4 licence; ``two_column``: fields side by side, a second column right of the name."""
     city = rng.choice(list(CITIES))
     company = company_name(rng, city)
     number = uscc("91", CITIES[city][0], rng)
@@ -359,8 +363,17 @@ def business_licence(rng: random.Random) -> tuple[Image.Image, Truth]:
         ("住　　所", address(rng, city)),
     ]
     y = 640
+    if two_column:  # the right-hand column must never join the name (real 个体工商户 forms)
+        right = [
+            ("法定代表人", person_name(rng)),
+            ("注册资本", "人民币壹佰伍拾万元整"),
+            ("登记机关", f"{city}市场监督管理局"),
+        ]
+        rows = [r for r in rows if r[0] not in ("法定代表人", "注册资本")]
+        for label, value in right:
+            page.field((1060, y + 95 * right.index((label, value))), label, value, 34, 200)
     for label, value in rows:
-        page.field((150, y), label, value, 40, 280)
+        page.field((150, y), label, value, 36 if two_column else 40, 280)
         y += 95
     page.text((150, y + 20), "经营范围", 40, fill=(60, 90, 140))
     for i in range(0, len(SCOPE), 26):
@@ -458,7 +471,8 @@ def org_code_certificate(rng: random.Random) -> tuple[Image.Image, Truth]:
     return page.image, truth
 
 
-def passport(rng: random.Random) -> tuple[Image.Image, Truth]:
+def passport(rng: random.Random, damaged: bool = False) -> tuple[Image.Image, Truth]:
+    """A data page; ``damaged``: one MRZ character printed as its look-alike."""
     flavour = rng.choice(("CHN", "CHN", "HKG", "USA", "GBR"))
     if flavour in ("CHN", "HKG"):
         name = person_name(rng, trad=flavour == "HKG")
@@ -499,6 +513,8 @@ def passport(rng: random.Random) -> tuple[Image.Image, Truth]:
     core = f"{num}{mrz_check(num)}{flavour}{tail}{personal}{mrz_check(personal)}"
     composite = mrz_check(core[:10] + core[13:20] + core[21:43])
     line2 = core + composite
+    if damaged:
+        line2 = damage_mrz(line2, rng)
     page.draw.rectangle((0, 760, 1476, 1039), fill=(250, 250, 250))
     mono = ImageFont.truetype(str(SUBSET_FONT if SUBSET_FONT.exists() else SYSTEM_FONT), 46)
     for i, line in enumerate((line1, line2)):
@@ -514,6 +530,19 @@ def passport(rng: random.Random) -> tuple[Image.Image, Truth]:
         "passport", typed_name, number, issued.isoformat(), expiry.isoformat(), record=record
     )
     return page.image, truth
+
+
+def damage_mrz(line2: str, rng: random.Random) -> str:
+    """One character of the number (or nationality) field read as its look-alike (0→O, 8→B,
+    G→6 …): the check digits must still confirm the number."""
+    swaps = {"0": "O", "1": "I", "5": "S", "8": "B", "2": "Z", "G": "6", "B": "8", "S": "5"}
+    spots = [i for i in range(9) if line2[i] in swaps] or [
+        i for i in range(10, 13) if line2[i] in swaps
+    ]
+    if not spots:
+        return line2
+    i = rng.choice(spots)
+    return line2[:i] + swaps[line2[i]] + line2[i + 1 :]
 
 
 def _passport_date(d: date) -> str:
@@ -647,8 +676,43 @@ def _light(size: tuple[int, int], rng: random.Random) -> np.ndarray:
     return light.astype(np.float32)
 
 
+# --- the failure classes of real scans (issue 10) ------------------------------------------------
+LOW_RES = {"card": 320, "page": 700}  # width of a low-resolution card, height of a page
+
+
+def turned(doc: Image.Image, rng: random.Random) -> Image.Image:
+    """The document lying on its side or upside down, with no EXIF tag to say so."""
+    return doc.rotate(rng.choice((90, 180, 270)), expand=True)
+
+
+def low_resolution(doc: Image.Image) -> Image.Image:
+    """A card about 320 px wide, a page about 700 px tall (real uploads go that low)."""
+    if doc.width > doc.height:
+        size = (LOW_RES["card"], round(doc.height * LOW_RES["card"] / doc.width))
+    else:
+        size = (round(doc.width * LOW_RES["page"] / doc.height), LOW_RES["page"])
+    return doc.resize(size, Image.LANCZOS)
+
+
+def hard_sample(kind: str, rng: random.Random) -> tuple[str, Image.Image, Truth]:
+    """(variant, image, truth) of one failure class: two-column licence, damaged MRZ,
+    rotation or low resolution."""
+    if kind == "business_licence" and rng.random() < 0.5:
+        image, truth = business_licence(rng, two_column=True)
+        return "twocol", image, truth
+    if kind == "passport" and rng.random() < 0.5:
+        image, truth = passport(rng, damaged=True)
+        return "mrzdamage", image, truth
+    image, truth = MAKERS[kind][1](rng)
+    if rng.random() < 0.5:
+        return "rotated", turned(image, rng), truth
+    return "lowres", low_resolution(image), truth
+
+
 # --- output ---------------------------------------------------------------------------------------
-def generate(out: Path, docs: int, seed: int) -> int:
+def generate(out: Path, docs: int, seed: int, hard: bool = True) -> int:
+    """Each document clean and photographed; with ``hard``, one more sample of a failure class
+    per document (``NNN-kind-<variant>.jpg``: twocol, mrzdamage, rotated, lowres)."""
     out.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     written = 0
@@ -658,10 +722,15 @@ def generate(out: Path, docs: int, seed: int) -> int:
         image.save(out / f"{stem}-clean.jpg", quality=92)
         photo = photograph(image, rng)
         photo.save(out / f"{stem}-photo.jpg", quality=rng.randrange(35, 76))
-        for variant in ("clean", "photo"):
-            text = json.dumps(truth.to_json(variant), ensure_ascii=False, indent=1)
+        samples = [("clean", truth), ("photo", truth)]
+        if hard:
+            variant, image, truth = hard_sample(kind, random.Random(f"{seed}-{index}"))
+            image.save(out / f"{stem}-{variant}.jpg", quality=90)
+            samples.append((variant, truth))
+        for variant, sample_truth in samples:
+            text = json.dumps(sample_truth.to_json(variant), ensure_ascii=False, indent=1)
             (out / f"{stem}-{variant}.json").write_text(text + "\n", encoding="utf-8")
-        written += 2
+        written += len(samples)
     return written
 
 
@@ -686,6 +755,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", nargs="?", type=Path, help="folder to write (git-ignored)")
     parser.add_argument("--docs", type=int, default=120, help="documents (two samples each)")
     parser.add_argument("--seed", type=int, default=6)
+    parser.add_argument("--no-hard", action="store_true", help="only clean and photo samples")
     parser.add_argument("--write-font-subset", action="store_true")
     args = parser.parse_args(argv)
     if args.write_font_subset:
@@ -693,7 +763,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.out is None:
         parser.error("give an output folder")
-    print(f"{generate(args.out, args.docs, args.seed)} samples in {args.out}")
+    print(f"{generate(args.out, args.docs, args.seed, not args.no_hard)} samples in {args.out}")
     return 0
 
 

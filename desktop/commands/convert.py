@@ -32,6 +32,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    "straighten and crop it (<name>_straight_cnnic.jpg)")  # fmt: skip
     p.add_argument("--merge", action="store_true", help="FRONT BACK -o OUT: both faces, "
                    "straightened, front above back in one image")  # fmt: skip
+    p.add_argument("--upright", action="store_true", help="turn sideways or upside-down scans "
+                   "upright, as their text reads (needs the ocr extra)")  # fmt: skip
     p.set_defaults(run=run)
 
 
@@ -56,7 +58,10 @@ def run(args: argparse.Namespace) -> int:
     pairs = _outputs(args)
     options = {**_options(args), "inputs": tuple(src for src, _ in pairs)}
     jobs = [Job(src, dst, options) for src, dst in pairs]
-    outcomes = convert_many(jobs, workers=2, on_fallback=_say_fallback)
+    outcomes = (
+        _upright(jobs) if args.upright
+        else convert_many(jobs, workers=2, on_fallback=_say_fallback)
+    )  # fmt: skip
     failed = [(job, out) for job, out in zip(jobs, outcomes, strict=True) if _is_error(out)]
     if args.json:
         listing = [_json(job, out, args.lang) for job, out in zip(jobs, outcomes, strict=True)]
@@ -79,6 +84,36 @@ def _shown(path: Path) -> str:
 def _say_fallback(reason: str) -> None:
     print(f"realname-precheck: worker processes could not start ({reason}); "
           "converting here, one file at a time", file=sys.stderr)  # fmt: skip
+
+
+def _upright(jobs: list) -> list:
+    """Issue 10: read each scan's orientation (one engine, in this process), then convert the
+    turned ones upright and the rest as usual."""
+    from desktop.core.images import ImageError
+    from desktop.core.images.batch import convert_many
+    from desktop.core.ocr import engine, scan
+    from desktop.core.ocr.upright import certain_turn, convert_upright
+
+    if not engine.available():
+        raise UsageError(f"--upright needs scan reading: {engine.INSTALL_HINT}")
+    turns = []
+    for job in jobs:
+        try:
+            turns.append(certain_turn(scan.read_scan(job.src)))
+        except (scan.ScanError, engine.OcrUnavailable):
+            turns.append(0)  # unreadable: the conversion reports why
+    outcomes = convert_many([j for j, t in zip(jobs, turns, strict=True) if not t], workers=2)
+    plain = iter(outcomes)
+    out = []
+    for job, turn in zip(jobs, turns, strict=True):
+        if not turn:
+            out.append(next(plain))
+            continue
+        try:
+            out.append(convert_upright(job.src, job.dst, turn, **job.options))
+        except ImageError as exc:
+            out.append(exc)
+    return out
 
 
 def _options(args: argparse.Namespace) -> dict[str, Any]:

@@ -261,6 +261,7 @@ class ScanController(QObject):
     def convert(self, card: ScanCard, to: str) -> None:
         """Write a compliant copy beside the original (or in the output folder), in a worker."""
         from desktop.core.images import output_path
+        from desktop.core.ocr.upright import certain_turn
 
         if card.busy:
             return
@@ -269,9 +270,10 @@ class ScanController(QObject):
         force = dst.exists()
         if force and not self._confirm_replace(dst):
             return
+        turn = certain_turn(card.reading)  # a scan read sideways is written upright
         card.set_converting()
         self._tasks[card] = self.workers.submit(
-            lambda task: convert_scan(task, src, dst, to, force),
+            lambda task: convert_scan(task, src, dst, to, force, turn),
             on_done=lambda result: self._converted(card, result),
             on_failed=lambda error: self._not_converted(card, error),
             on_progress=card.set_progress,

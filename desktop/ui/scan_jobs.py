@@ -34,13 +34,15 @@ def preview_scan(path: Path, side: int) -> QImage | None:
         return None  # the report says why the file cannot be read
 
 
-def convert_scan(task: Task, src: Path, dst: Path, to: str, force: bool) -> Any:
-    """Write the compliant copy (atomic, original untouched); reports progress, honours cancel."""
-    from desktop.core.images import convert_file
+def convert_scan(task: Task, src: Path, dst: Path, to: str, force: bool, turn: int = 0) -> Any:
+    """Write the compliant copy (atomic, original untouched); reports progress, honours cancel.
 
-    return convert_file(
-        src, dst, to=to, force=force, progress=task.report, cancelled=task.is_cancelled
-    )
+    ``turn``: degrees counter-clockwise that the scan reader is sure make the scan upright.
+    """
+    from desktop.core.ocr.upright import convert_upright
+
+    options = {"to": to, "force": force, "progress": task.report, "cancelled": task.is_cancelled}
+    return convert_upright(src, dst, turn, **options)
 
 
 def readable(report: Any) -> bool:

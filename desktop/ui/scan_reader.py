@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -90,6 +91,8 @@ class ScanReader(QObject):
         """The card now stands for a converted copy of the same picture: keep its reading."""
         file = scan_paths.file_key(card.path)
         if card.reading is not None and file is not None:
+            if getattr(card.reading, "rotation_certain", False):  # the copy was written upright
+                card.reading = replace(card.reading, rotation=0, rotation_certain=False)
             self._readings[file] = card.reading
             card.read_for = file
 

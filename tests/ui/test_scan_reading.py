@@ -115,3 +115,33 @@ def test_without_the_extra_the_scan_area_says_how_to_enable_reading(qtbot, windo
     assert not window.menus.read_from_scan.isVisible()
     assert card.text_state == "" and not card.fill.isVisible()
     assert not any(f.code.startswith("OCR_") for f in window.findings)  # not in the summary
+
+
+def test_an_upside_down_card_is_reported_and_converted_upright(
+    qtbot, scan_reading, window, id_card, tmp_path
+):
+    """Issue 10: IMAGE_ROTATED on the card; Convert writes the upright copy, the warning goes."""
+    from PIL import Image
+
+    path, truth = id_card
+    flipped = tmp_path / "倒置.jpg"
+    with Image.open(path) as im:
+        im.rotate(180).save(flipped, quality=90)
+    window.form.set_record(from_dict(truth.record))
+    card = read_card(qtbot, window, flipped)
+    assert (card.reading.rotation, card.reading.rotation_certain) == (180, True)
+    with qtbot.waitSignal(window.checked):
+        window.run_checks()
+    (turned,) = [f for f in window.findings if f.code == "IMAGE_ROTATED"]
+    assert turned.fields == ("images[0]",) and turned.message("en") in card.messages.text()
+    assert not any(f.code.startswith("OCR_") and f.severity == "error" for f in window.findings)
+    window.grab().save(str(ROOT / "build" / "issue10-rotated-card-before.png"))
+
+    window.scans.convert(card, "jpg")
+    qtbot.waitUntil(lambda: card.converted is not None and not window.scans.busy, timeout=30_000)
+    assert card.converted.notes[-1] == "ROTATED"
+    with qtbot.waitSignal(window.checked):
+        window.run_checks()
+    assert not any(f.code == "IMAGE_ROTATED" for f in window.findings)
+    assert flipped.exists()  # the original is untouched beside its upright copy
+    window.grab().save(str(ROOT / "build" / "issue10-rotated-card.png"))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from desktop.core import rules
-from desktop.core.ocr import codes
+from desktop.core.ocr import codes, labels
 from desktop.core.ocr.hanzi import to_simplified
 from desktop.core.ocr.lines import Row, full_text
 
@@ -28,6 +28,7 @@ class Kind:
     titles: tuple[str, ...]
     cert_types: tuple[str, ...]
     front: bool  # the side with name and number
+    labels: tuple[str, ...] = ()  # field labels printed on it (matched tolerating misreadings)
 
     def name(self, lang: str) -> str:
         return self.en if lang.startswith("en") else self.zh
@@ -37,7 +38,15 @@ class Kind:
 def kinds() -> tuple[Kind, ...]:
     """Every document kind, in the order their headings are tried."""
     return tuple(
-        Kind(e["kind"], e["zh"], e["en"], tuple(e["titles"]), tuple(e["cert_types"]), e["front"])
+        Kind(
+            e["kind"],
+            e["zh"],
+            e["en"],
+            tuple(e["titles"]),
+            tuple(e["cert_types"]),
+            e["front"],
+            tuple(e.get("labels", ())),
+        )
         for e in rules.load("ocr_documents")["kinds"]
     )
 
@@ -85,9 +94,37 @@ def classify(rows: Sequence[Row]) -> str:
         return "residence_permit"
     if found == "residence_permit_back" and ric:
         return "residence_permit"
-    if found == "other":
-        if ric and ric[1]:
-            return "id_front"
-        if _MRZ.search(text):
-            return "passport"
+    if found in ("id_back", "other") and ric and _front_labels(rows):
+        return "id_front"  # a misread or misprinted number label is no back side
+    if found == "other" and ric and ric[1]:
+        return "id_front"
+    if found == "other" and _MRZ.search(text):
+        return "passport"
     return found
+
+
+def label_count(rows: Sequence[Row], names: Sequence[str]) -> int:
+    """How many of the labels ``names`` start some row (misreadings tolerated)."""
+    return sum(labels.find(rows, (name,)) is not None for name in names)
+
+
+def _front_labels(rows: Sequence[Row]) -> bool:
+    """The photo side's labels outnumber the emblem side's (at least two of them).
+
+    An 18-character number was found: a front whose heading reads 公民身份证号码 (a specimen
+    misprint) or lost a character is still a front, never the back side.
+    """
+    front = label_count(rows, kind("id_front").labels)
+    return front >= 2 and front > label_count(rows, kind("id_back").labels)
+
+
+def title_found(rows: Sequence[Row], name: str) -> str:
+    """The heading of ``name`` printed on the scan word for word ("" when none, or misread):
+    the evidence a document-kind finding rests on.
+
+    >>> from desktop.core.ocr.lines import TextLine, rows
+    >>> title_found(rows([TextLine("中华人民共和国居民身份证", (0, 0, 400, 30))]), "id_back")
+    '居民身份证'
+    """
+    text = to_simplified(full_text(rows)).upper()
+    return next((t for t in kind(name).titles if t in text), "")

@@ -94,17 +94,42 @@ def find_ric(text: str) -> tuple[str, bool] | None:
     return _best([number for _, number in sorted(found, key=lambda f: f[0])], ric_valid)
 
 
-def find_uscc(text: str) -> tuple[str, bool] | None:
+def find_uscc(text: str, whole: bool = False) -> tuple[str, bool] | None:
     """The 18-character USCC in ``text``, preferring one that passes its check.
+
+    ``whole``: only a run of exactly 18 characters (a 20-digit serial number holds no USCC).
+    A reading that fails its check is repaired where exactly one swap of recogniser look-alikes
+    (3/8, 0/D …) makes it pass; it stays unverified (the check cannot tell which swap was right).
 
     >>> find_uscc("统一社会信用代码91350100MO00100Y43")
     ('91350100M000100Y43', True)
+    >>> find_uscc("证照编号41000000201508030102", whole=True) is None
+    True
+    >>> find_uscc("91440300MA5H3E0T8W")
+    ('91440300MA5H3E0T3W', False)
     """
     found = []
     for run in re.findall(r"[0-9A-Z]{18,}", text.upper()):
+        if whole and len(run) != 18:
+            continue
         for start in range(len(run) - 17):
             found.extend(_uscc_variants(run[start : start + 18]))
-    return _best(found, uscc_valid)
+    best = _best(found, uscc_valid)
+    if best and not best[1]:
+        repaired = {r for piece in found for r in _one_swap(piece, USCC_SWAPS) if uscc_valid(r)}
+        if len(repaired) == 1:
+            return repaired.pop(), False
+    return best
+
+
+# Characters the recogniser reads for one another in printed codes (one swap is tried).
+USCC_SWAPS = {"3": "8", "8": "3B6", "6": "8", "0": "D", "D": "0", "1": "7", "7": "1", "B": "8"}
+
+
+def _one_swap(piece: str, swaps: dict[str, str]):
+    for i, char in enumerate(piece):
+        for other in swaps.get(char, ""):
+            yield piece[:i] + other + piece[i + 1 :]
 
 
 def _uscc_variants(piece: str) -> list[str]:

@@ -1,8 +1,12 @@
 """Cross-check the typed record against what was read from its scans (findings ``OCR_*``).
 
 Reading is never certain, so a mismatch is an error only when the scan's value is trustworthy
-(a number that passes its check character, a name read with high confidence); otherwise it is a
-warning. A typed value that appears printed on the scan word for word is never a mismatch.
+(a number that passes its check character; a well-formed name found by its label read exactly,
+with high confidence); a warning when the evidence is partial; and when the difference is what a
+recogniser typically gets wrong (one character of a long name, a misread label, low confidence)
+an info "could not confirm" (``OCR_*_UNCONFIRMED``) that shows what was read. Every finding
+carries its evidence in ``params`` (``evidence_*``). A typed value that appears printed on the
+scan word for word is never a mismatch.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from desktop.core.ocr.reading import Reading
 from desktop.core.record import Record
 
 SURE_SCORE = 0.95  # recogniser confidence above which a read name is trusted
+WEAK_SCORE = 0.8  # below this a read name confirms nothing
 # Documents issued on the mainland print simplified characters: a traditional character read
 # there is a recogniser artefact, and a traditional character typed for them is a mismatch.
 SIMPLIFIED_KINDS = ("id_front", "business_licence", "uscc_certificate", "org_code_certificate")
@@ -60,9 +65,16 @@ def crosscheck(
 
 def _one_scan(record, reading, index, label, today, readings) -> Iterator[Finding]:
     image = f"images[{index}]"
+    yield from _rotated(reading, image, label)
     yield from _cert_type(record, reading, image, label)
     if reading.kind == "id_back" and not any(r.kind == "id_front" for r in readings.values()):
-        yield make("OCR_ID_BACK_SIDE", (image, "cert_type"), image=label)
+        yield make(
+            "OCR_ID_BACK_SIDE",
+            (image, "cert_type"),
+            image=label,
+            severity=None if reading.title else Severity.WARNING,  # heading misread: not sure
+            **_kind_evidence(reading),
+        )
     yield from _name(record, reading, image, label)
     yield from _number(record, reading, image, label)
     yield from _expired(reading, image, label, today)
@@ -90,10 +102,14 @@ def _cert_type(record, reading, image, label) -> Iterator[Finding]:
         return
     entry, kind = cert_types.lookup(record.cert_type), kind_info(reading.kind)
     names = [cert_types.lookup(code) for code in expected]
+    evidence = _kind_evidence(reading)
+    sure = bool(reading.title) or evidence["evidence_check_valid"]
     yield make(
         "OCR_CERT_TYPE_MISMATCH",
         ("cert_type", image),
         image=label,
+        severity=None if sure else Severity.WARNING,
+        **evidence,
         kind_zh=kind.zh,
         kind_en=kind.en,
         selected_zh=entry.name_zh,
@@ -125,8 +141,68 @@ def _name(record, reading, image, label) -> Iterator[Finding]:
                 typed_name=typed,
             )
         return
-    sure = reading.name.score >= SURE_SCORE and "case" not in result.reasons
-    yield _mismatch("OCR_NAME_MISMATCH", "name_zh", image, label, result, sure)
+    evidence = _name_evidence(reading)
+    if _unconfirmed(result, evidence):
+        yield _mismatch("OCR_NAME_UNCONFIRMED", "name_zh", image, label, result, None, **evidence)
+        return
+    sure = (
+        evidence["evidence_confidence"] >= SURE_SCORE
+        and evidence["evidence_label_exact"]
+        and evidence["evidence_shape_valid"]
+        and "case" not in result.reasons
+    )
+    yield _mismatch("OCR_NAME_MISMATCH", "name_zh", image, label, result, sure, **evidence)
+
+
+def _kind_evidence(reading: Reading) -> dict:
+    """What the document kind rests on: its heading read word for word, a valid number."""
+    number = reading.number
+    return {
+        "evidence_label": reading.title,
+        "evidence_label_exact": bool(reading.title),
+        "evidence_check_valid": bool(number and number.verified),
+        "evidence_confidence": round(min((ln.score for ln in reading.lines), default=1.0), 3),
+    }
+
+
+def _name_evidence(reading: Reading) -> dict:
+    """What a read name rests on: its label (read exactly?), its shape, the confidence."""
+    value = reading.name
+    return {
+        "evidence_label": value.label,
+        "evidence_label_exact": bool(value.label) and value.label_edits == 0,
+        "evidence_shape_valid": _name_shape(reading.kind, value.text),
+        "evidence_check_valid": False,  # names carry no check character
+        "evidence_confidence": round(value.score, 3),
+    }
+
+
+def _name_shape(kind: str, name: str) -> bool:
+    """A well-formed name for the document: a company form for organizations, 2–6 characters
+    (or Latin words) for people."""
+    if kind in ("business_licence", "uscc_certificate", "org_code_certificate"):
+        return len(name) >= 4 and name.endswith(tuple(rules.load("ocr_documents")["org_suffixes"]))
+    return bool(re.fullmatch(r"[\u3400-\u9fff·]{2,6}|[A-Za-z][A-Za-z ,'\-]*", name))
+
+
+def _unconfirmed(result: Comparison, evidence: dict) -> bool:
+    """The evidence cannot tell a typing mistake from a misreading.
+
+    Weak: low confidence; one character substituted, dropped or added in a name of five or
+    more (a watermark or a fold over one character); or, read below full confidence, up to a
+    sixth of a long name so changed. Never when the characters sound the same (a typing slip
+    a recogniser does not make).
+    """
+    if evidence["evidence_confidence"] < WEAK_SCORE:
+        return True
+    changed = sum(max(len(d.typed), len(d.scanned)) for d in result.differences)
+    typical = set(result.reasons) <= {"look_alike", "different", "missing", "extra"}
+    if typical and changed == 1 and len(result.scanned) >= 5:
+        return True
+    # a few characters of a long name, not read with full confidence (a small or blurred scan)
+    unsure = evidence["evidence_confidence"] < SURE_SCORE
+    long = len(result.scanned) >= 5
+    return typical and unsure and long and changed <= max(2, len(result.scanned) // 6)
 
 
 def _all_traditional(name: str) -> bool:
@@ -149,7 +225,16 @@ def _number(record, reading, image, label) -> Iterator[Finding]:
     result = compare_numbers(typed, scanned)
     verified = reading.number.verified
     fix = result.scanned if verified else None  # passes its check character: safe to offer
-    yield _mismatch("OCR_NUMBER_MISMATCH", "cert_number", image, label, result, verified, fix)
+    evidence = {
+        "evidence_label": reading.number.label,
+        "evidence_label_exact": bool(reading.number.label) and reading.number.label_edits == 0,
+        "evidence_shape_valid": bool(valid and valid(scanned)) or verified,
+        "evidence_check_valid": verified,
+        "evidence_confidence": round(reading.number.score, 3),
+    }
+    yield _mismatch(
+        "OCR_NUMBER_MISMATCH", "cert_number", image, label, result, verified, fix, **evidence
+    )
 
 
 def _equivalent_number(typed: str, scanned: str) -> bool:
@@ -184,14 +269,18 @@ def _number_printed(typed: str, reading: Reading) -> bool:
     return any(pattern.search(normalise_number(compact(line.text))) for line in reading.lines)
 
 
-def _mismatch(code, field, image, label, result: Comparison, sure: bool, fix=None) -> Finding:
+def _mismatch(
+    code, field, image, label, result: Comparison, sure: bool | None, fix=None, **evidence
+) -> Finding:
+    """``sure``: True → the code's own severity, False → warning, None → the code's (info)."""
     reasons = rules.load("ocr_documents")["reasons"]
     return make(
         code,
         (field, image),
         fix=fix,
         image=label,
-        severity=None if sure else Severity.WARNING,
+        severity=None if sure or sure is None else Severity.WARNING,
+        **evidence,
         scan_marked=result.marked_scanned(),
         typed_marked=result.marked_typed(),
         scan_value=result.scanned,
@@ -212,7 +301,31 @@ def _expired(reading, image, label, today) -> Iterator[Finding]:
         severity=None if reading.dates_verified else Severity.WARNING,
         expiry=reading.expiry_date.isoformat(),
         today=today.isoformat(),
+        evidence_check_valid=reading.dates_verified,  # MRZ check digit or a consistent span
     )
+
+
+def _rotated(reading, image, label) -> Iterator[Finding]:
+    """The scan had to be turned to be read: reviewers read upright documents."""
+    if not reading.rotation:
+        return
+    yield make(
+        "IMAGE_ROTATED",
+        (image,),
+        image=label,
+        degrees=reading.rotation,
+        turn_zh=TURNS[reading.rotation]["zh"],
+        turn_en=TURNS[reading.rotation]["en"],
+        evidence_certain=reading.rotation_certain,
+    )
+
+
+# How to turn a scan upright, by the counter-clockwise turn the reader applied.
+TURNS = {
+    90: {"zh": "向左（逆时针）旋转 90°", "en": "turn it 90° to the left (counter-clockwise)"},
+    180: {"zh": "旋转 180°", "en": "turn it 180°"},
+    270: {"zh": "向右（顺时针）旋转 90°", "en": "turn it 90° to the right (clockwise)"},
+}
 
 
 def _unreadable(reading, image, label) -> Iterator[Finding]:

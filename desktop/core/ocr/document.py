@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from desktop.core.ocr import parse_id, parse_licences, parse_passport, parse_permits
-from desktop.core.ocr.classify import classify
+from desktop.core.ocr.classify import classify, title_found
 from desktop.core.ocr.lines import TextLine, rows
 from desktop.core.ocr.reading import Reading
 
@@ -41,4 +41,5 @@ def understand(lines: Iterable[TextLine]) -> Reading:
         reading = parse_permits.parse_fpr(grouped)
     else:
         reading = Reading("other")
-    return replace(reading, lines=lines)
+    title = title_found(grouped, kind) if kind != "other" else ""
+    return replace(reading, lines=lines, title=title)

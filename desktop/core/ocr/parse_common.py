@@ -31,14 +31,49 @@ def repair_digits(text: str) -> str:
     return text
 
 
+_CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {
+    "零": "0",
+    "○": "0",
+    "O": "0",
+    "0": "0",
+    "o": "0",
+}
+_CN = "〇零○Oo0一二三四五六七八九"
+_CN_DATE = re.compile(rf"([{_CN}]{{4}})年([{_CN}十]{{1,3}})月([{_CN}十]{{1,3}})日")
+
+
+def _cn_number(text: str) -> str:
+    """A month or day in Chinese numerals as digits: 八 → 8, 十二 → 12, 二十一 → 21."""
+    if "十" not in text:
+        return "".join(_CN_DIGITS[c] for c in text)
+    tens, _, units = text.partition("十")
+    tens_value = int(_CN_DIGITS.get(tens, "1")) if tens else 1
+    return str(tens_value * 10 + (int(_CN_DIGITS.get(units, "0")) if units else 0))
+
+
+def arabic_dates(text: str) -> str:
+    """Dates written in Chinese numerals (二〇一九年八月四日, also read 二0一九) as digits.
+
+    >>> arabic_dates("自二0一五年八月六日到二〇一九年十二月三十一日截止")
+    '自2015年8月6日到2019年12月31日截止'
+    """
+
+    def digits(m: re.Match) -> str:
+        year = "".join(_CN_DIGITS[c] for c in m[1])
+        return f"{year}年{_cn_number(m[2])}月{_cn_number(m[3])}日"
+
+    return _CN_DATE.sub(digits, text)
+
+
 def dates_in(text: str) -> list[date]:
-    """Every valid calendar date written as digits (2015.03.01, 2015年03月01日, 20150301).
+    """Every valid calendar date written as digits (2015.03.01, 2015年03月01日, 20150301) or in
+    Chinese numerals (二〇一五年八月六日).
 
     >>> dates_in("自2016年01月01日至2021年1月1日")
     [datetime.date(2016, 1, 1), datetime.date(2021, 1, 1)]
     """
     found = []
-    for y, m, d in _DATE.findall(repair_digits(text)):
+    for y, m, d in _DATE.findall(repair_digits(arabic_dates(text))):
         try:
             found.append(date(int(y), int(m), int(d)))
         except ValueError:
@@ -102,15 +137,17 @@ def labelled_text(
 ) -> Value | None:
     """The text after a label on its row, or, when that is not ``accept``-able (e.g. only an
     English label), the first acceptable row of the ``look_below`` rows under it."""
-    hit = after_label(rows, labels)
-    if hit is None:
+    for label in labels:
+        hit = after_label(rows, (label,))
+        if hit is None:
+            continue
+        text, row = hit
+        if accept(text):
+            return Value(text, row.image_box, row.score, label=label)
+        for nxt in below(rows, row, look_below):
+            if accept(nxt.text):
+                return Value(nxt.text, nxt.image_box, nxt.score, label=label)
         return None
-    text, row = hit
-    if accept(text):
-        return Value(text, row.image_box, row.score)
-    for nxt in below(rows, row, look_below):
-        if accept(nxt.text):
-            return Value(nxt.text, nxt.image_box, nxt.score)
     return None
 
 

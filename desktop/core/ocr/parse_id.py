@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from desktop.core.ocr import codes
+from desktop.core.ocr import codes, labels
 from desktop.core.ocr.lines import Row, full_text
 from desktop.core.ocr.parse_common import (
     cjk_name,
@@ -48,11 +48,16 @@ def parse_back(rows: Sequence[Row], kind: str = "id_back") -> Reading:
 
 
 def _name(rows: Sequence[Row]) -> Value | None:
-    found = labelled_text(rows, NAME_LABELS, look_below=0)
-    if found is None:
+    """The name right of 姓名; the label may be read with a character wrong or lost (姓色, 名)."""
+    hit = labels.find(rows, NAME_LABELS, accept=lambda rest: 2 <= len(cjk_name(rest)) <= 6)
+    if hit is None:
         return None
-    name = cjk_name(found.text)
-    return Value(name, found.box, found.score) if len(name) >= 2 else None
+    text, lines = labels.value_lines(hit)
+    name = cjk_name(text)
+    if len(name) < 2:
+        return None
+    score = min(line.score for line in lines) if lines else hit.row.score
+    return Value(name, hit.row.image_box, score, label=hit.label, label_edits=hit.edits)
 
 
 def _number(rows: Sequence[Row]) -> Value | None:

@@ -17,24 +17,59 @@ _NUMBER = re.compile(r"[A-Z]{0,2}\d{7,9}")
 
 
 def parse_passport(rows: Sequence[Row]) -> Reading:
-    zone = mrz.parse([line.text for row in rows for line in row.lines])
+    issued = _dated(rows, ("签发日期", "DATEOFISSUE", "發照日期"))
+    zone = mrz.parse([line.text for row in rows for line in row.lines], issued=issued)
     surname = _name_part(rows, "姓/")
     given = _name_part(rows, "名/")
-    latin = " ".join(p for p in (given[1], surname[1]) if p) or (zone.name if zone else "")
+    latin = " ".join(p for p in (given[1], surname[1]) if p)
+    # the visual zone first: recognisers drop the narrow I of the MRZ font (SMTH for SMITH)
+    latin = latin or _latin_labelled(rows) or (zone.name if zone else "")
     chinese = surname[0] + given[0]
+    box, score = surname[2], surname[3]
+    if len(chinese) < 2:
+        chinese, box, score = _chinese_name(rows)
     number = _number(rows, zone)
     expiry, checked = _expiry(rows, zone)
-    issued = _dated(rows, ("签发日期", "DATEOFISSUE"))
     name = chinese if len(chinese) >= 2 else latin
     return Reading(
         "passport",
-        name=Value(name, surname[2], surname[3]) if name else None,
+        name=Value(name, box, score) if name else None,
         number=number,
         issue_date=issued,
         expiry_date=expiry,
         dates_verified=checked,
         latin_name=latin,
     )
+
+
+def _chinese_name(rows: Sequence[Row]):
+    """The name under (or after) a 姓名/Name label: Taiwan and Hong Kong data pages."""
+    hit = after_label(rows, ("姓名",))
+    if hit is None:
+        return "", None, 0.0
+    row = hit[1]
+    for candidate in (row, *below(rows, row, 3)):
+        for line in candidate.lines:
+            piece = compact(line.text)
+            if candidate is row:
+                piece = piece.partition("姓名")[2]
+            name = cjk_name(piece)
+            if 2 <= len(name) <= 6 and len(name) >= len(piece) - 1:
+                return name, candidate.image_box, line.score
+    return "", None, 0.0
+
+
+def _latin_labelled(rows: Sequence[Row]) -> str:
+    """Given names and surname under English/bilingual labels (Surname/Nom, Given names/Prénoms)."""
+    parts = {}
+    for key, pattern in (("surname", r"SURNAME"), ("given", r"GIVENNAMES?")):
+        for index, row in enumerate(rows):
+            if re.match(rf"^/?{pattern}", row.text.upper()) and index + 1 < len(rows):
+                value = rows[index + 1].text
+                if re.fullmatch(r"[A-Z][A-Z\-' ,]*", value):
+                    parts[key] = value
+                break
+    return " ".join(parts[k] for k in ("given", "surname") if k in parts)
 
 
 def _name_part(rows: Sequence[Row], label: str):
@@ -57,7 +92,7 @@ def _name_part(rows: Sequence[Row], label: str):
 def _number(rows: Sequence[Row], zone: mrz.Mrz | None) -> Value | None:
     if zone and zone.number_ok:
         return Value(zone.number, None, 1.0, verified=True)
-    hit = after_label(rows, ("护照号", "PASSPORTNO"))
+    hit = after_label(rows, ("护照号", "PASSPORTNO", "護照號碼", "護照號码"))
     if hit:
         row = hit[1]
         candidates = [compact(line.text) for r in (row, *below(rows, row, 2)) for line in r.lines]
@@ -65,7 +100,9 @@ def _number(rows: Sequence[Row], zone: mrz.Mrz | None) -> Value | None:
             found = _NUMBER.fullmatch(candidate.upper())
             if found:
                 return Value(found.group(), row.image_box, row.score)
-    return Value(zone.number, None, 0.5) if zone and zone.number else None
+    if zone and zone.number:
+        return Value(zone.number, None, 0.5)
+    return None
 
 
 def _expiry(rows: Sequence[Row], zone: mrz.Mrz | None):
@@ -75,10 +112,12 @@ def _expiry(rows: Sequence[Row], zone: mrz.Mrz | None):
 
 
 def _dated(rows: Sequence[Row], labels: Sequence[str]):
-    for row in rows:
+    """The date on a label's row, or on the row under it (bilingual pages print it below)."""
+    for index, row in enumerate(rows):
         text = row.text.upper()
-        if any(label in text for label in labels):
-            found = english_dates_in(text)
-            if found:
-                return found[-1]
+        if any(label.upper() in text for label in labels):
+            for candidate in rows[index : index + 2]:
+                found = english_dates_in(candidate.text.upper())
+                if found:
+                    return found[-1] if candidate is row else found[0]
     return None

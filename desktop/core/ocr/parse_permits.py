@@ -26,7 +26,7 @@ def parse_permit(rows: Sequence[Row], kind: str) -> Reading:
     start, end, long_term = _validity(rows)
     return Reading(
         kind,
-        name=Value(chinese, name.box, name.score) if len(chinese) >= 2 else None,
+        name=Value(chinese, name.box, name.score, label=name.label) if len(chinese) >= 2 else None,
         number=_number(rows, taiwan=kind == "tw_permit"),
         issue_date=start,
         expiry_date=end,
@@ -60,7 +60,7 @@ def parse_fpr(rows: Sequence[Row]) -> Reading:
     start, end, long_term = _validity(rows)
     return Reading(
         "fpr",
-        name=Value(latin, name.box, name.score) if name and latin else None,
+        name=Value(latin, name.box, name.score, label=name.label) if name and latin else None,
         number=number,
         issue_date=start,
         expiry_date=end,

@@ -13,12 +13,16 @@ class Value:
     """A value read from the scan, where it was, how sure the recogniser was.
 
     ``verified``: it passed a check character (ID number, USCC, MRZ), so a misreading is ruled out.
+    ``label``: the printed label it was found by ("" when found by its shape alone);
+    ``label_edits``: characters of that label the recogniser misread (0: read exactly).
     """
 
     text: str
     box: Box | None = None
     score: float = 1.0
     verified: bool = False
+    label: str = ""
+    label_edits: int = 0
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,9 @@ class Reading:
     dates_verified: bool = False  # MRZ check digit, or a consistent validity span
     latin_name: str = ""  # the Latin name as printed (passports, permits)
     has_back: bool = False  # the emblem/back side is in the same image as the front
+    title: str = ""  # the kind's heading as printed word for word ("" when misread or absent)
+    rotation: int = 0  # degrees counter-clockwise the scan was turned to read it upright
+    rotation_certain: bool = False  # that turn is sure (safe to write the upright image)
     lines: tuple[TextLine, ...] = field(default=(), repr=False)
 
     def values(self) -> dict[str, str]:
@@ -84,4 +91,7 @@ class Reading:
             "long_term": self.long_term,
             "latin_name": self.latin_name,
             "has_back": self.has_back,
+            "title": self.title,
+            "rotation": self.rotation,
+            "rotation_certain": self.rotation_certain,
         }

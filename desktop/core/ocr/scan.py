@@ -18,6 +18,7 @@ from desktop.core.findings import Finding, make
 from desktop.core.ocr import engine
 from desktop.core.ocr.crosscheck import crosscheck
 from desktop.core.ocr.document import understand
+from desktop.core.ocr.orient import read_upright
 from desktop.core.ocr.reading import Reading
 from desktop.core.record import Record, image_paths
 
@@ -57,8 +58,13 @@ def open_image(path: str | Path):
 
 
 def read_scan(path: str | Path) -> Reading:
-    """Recognise one scan and understand it (slow: worker thread)."""
-    return understand(engine.get_engine().read(open_image(path)))
+    """Recognise one scan upright and understand it (slow: worker thread).
+
+    A scan lying on its side or upside down is turned (see :mod:`desktop.core.ocr.orient`):
+    ``Reading.rotation`` says by how much, and the boxes are in the turned image's pixels.
+    """
+    reader = engine.get_engine()  # first: a missing extra is said even for a broken file
+    return read_upright(open_image(path), reader.read, understand)
 
 
 def read_scans(paths: Iterable[str | Path]) -> dict[int, Reading]:

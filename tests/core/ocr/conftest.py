@@ -39,6 +39,15 @@ def scans(make_ocr_set: ModuleType, tmp_path_factory: pytest.TempPathFactory) ->
     }
     image, truth = make_ocr_set.id_front(rng)
     made["id_photo"] = (make_ocr_set.photograph(image, rng), truth)
+    # the failure classes of real scans (issue 10)
+    image, truth = make_ocr_set.id_front(rng)
+    made["id_upside_down"] = (image.rotate(180), truth)
+    image, truth = make_ocr_set.id_front(rng)
+    made["id_lowres"] = (make_ocr_set.low_resolution(image), truth)
+    made["licence_sideways"] = make_ocr_set.business_licence(rng, two_column=True)
+    made["licence_sideways"] = (made["licence_sideways"][0].rotate(270, expand=True),
+                                made["licence_sideways"][1])  # fmt: skip
+    made["passport_damaged"] = make_ocr_set.passport(rng, damaged=True)
     out = {}
     for name, (image, truth) in made.items():
         path = folder / f"{name}.jpg"

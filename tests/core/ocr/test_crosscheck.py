@@ -38,12 +38,15 @@ def id_front(name: str = "王己明", number: str = ID_NUMBER, score: float = 0.
 
     read_number = Value(number, (60, 500, 700, 540), 0.99, ric_valid(number))
     return Reading(
-        "id_front", name=Value(name, (60, 60, 300, 100), score), number=read_number, **kw
+        "id_front",
+        name=Value(name, (60, 60, 300, 100), score, label="姓名"),
+        number=read_number,
+        **kw,
     )
 
 
 def licence(kind: str = "business_licence", **kw) -> Reading:
-    return Reading(kind, name=Value("星辰科技（北京）有限公司", score=0.99),
+    return Reading(kind, name=Value("星辰科技（北京）有限公司", score=0.99, label="名称"),
                    number=Value(USCC, verified=True), long_term=True, **kw)  # fmt: skip
 
 
@@ -141,9 +144,12 @@ def test_residence_permit_region_follows_its_number(selected, number, mismatch) 
 
 
 def test_id_back_alone_is_flagged_but_not_beside_the_front() -> None:
-    back = Reading("id_back", expiry_date=date(2035, 3, 1), dates_verified=True)
+    back = Reading("id_back", expiry_date=date(2035, 3, 1), dates_verified=True, title="居民身份证")
     (finding,) = found(person(), back)["OCR_ID_BACK_SIDE"]
     assert finding.severity == "error" and finding.fields[0] == "images[0]"
+    assert finding.params["evidence_label"] == "居民身份证"
+    misread = Reading("id_back", expiry_date=date(2035, 3, 1))  # heading not read as printed
+    assert found(person(), misread)["OCR_ID_BACK_SIDE"][0].severity == "warning"
     assert "OCR_ID_BACK_SIDE" not in found(person(), id_front(), back)
 
 
