@@ -292,7 +292,7 @@ def report(stats: Counter, times: dict[str, list[float]], loads: list[float]) ->
         ("OCR_NAME_SCRIPT (info)", "script", "n"),
     ]
     variants = [v for v in VARIANTS if stats[v, "n"]]
-    print("\n| measure | " + " | ".join(variants) + " |\n|---" * (len(variants) + 1) + "|")
+    print("\n| measure | " + " | ".join(variants) + " |\n" + "|---" * (len(variants) + 1) + "|")
     for label, key, total in [*rows, ("scan turned upright (IMAGE_ROTATED)", "rotated", "n")]:
         print(f"| {label} | " + " | ".join(pct(stats, v, key, total) for v in variants) + " |")
     print("\n| timing (s) | median | p90 | n |\n|---|---|---|---|")
