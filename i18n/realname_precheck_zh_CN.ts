@@ -100,6 +100,10 @@ Checks CNNIC real-name submissions on this computer, offline.</source>
         <translation>打开客户资料批量检查(&amp;P)（表格、文件夹、注册商导出）…</translation>
     </message>
     <message>
+        <source>Open portfolio &amp;folder (records)…</source>
+        <translation>打开客户资料文件夹(&amp;F)（记录）…</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -280,6 +284,18 @@ Checks CNNIC real-name submissions on this computer, offline.</source>
         <translation>打开客户资料…</translation>
     </message>
     <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open portfolio (sheet, registrar export)…</source>
+        <translation>打开客户资料(&amp;O)（表格、注册商导出）…</translation>
+    </message>
+    <message>
+        <source>Open portfolio &amp;folder (records)…</source>
+        <translation>打开客户资料文件夹(&amp;F)（记录）…</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -370,6 +386,10 @@ Checks CNNIC real-name submissions on this computer, offline.</source>
     <message>
         <source>%1 scans converted, %2 could not be converted.</source>
         <translation>已转换 %1 张图片，%2 张无法转换。</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 scans were not started (nothing written for them).</source>
+        <translation>已取消：%1 张图片未开始转换（未写入任何文件）。</translation>
     </message>
     <message>
         <source>Choose another name: this is the portfolio itself.</source>

@@ -70,6 +70,7 @@ class MainWindow(PortfolioMixin, RecordFilesMixin, ReportExportMixin, ScanFillMi
         self.scans.edited.connect(lambda: self.setWindowModified(True))
         self.scans.changed.connect(self.run_checks)
         self.scans.fillRequested.connect(self.fill_from_scan)
+        self.scans.portfolioDropped.connect(self.open_portfolio_paths)
         self.panel.activated.connect(self.activate_finding)
         self.panel.fixRequested.connect(self.apply_fix)
         self.right = _splitter(Qt.Orientation.Vertical, "rightSplitter", self.zone, self.panel)
@@ -84,6 +85,7 @@ class MainWindow(PortfolioMixin, RecordFilesMixin, ReportExportMixin, ScanFillMi
         return {
             "new": self.new_record, "open": self.open_dialog, "save": self.save,
             "open_portfolio": self.open_portfolio,
+            "open_portfolio_folder": self.open_portfolio_folder,
             "save_as": self.save_as, "export_html": self.export_html_dialog,
             "export_pdf": self.export_pdf_dialog, "quit": self.close,
             "add_scans": self.scans.browse, "paste": self.scans.paste,
@@ -113,7 +115,8 @@ class MainWindow(PortfolioMixin, RecordFilesMixin, ReportExportMixin, ScanFillMi
 
     def update_title(self) -> None:
         app = APP_DISPLAY_NAME if self.lang == "en" else APP_DISPLAY_NAME_ZH
-        name = self.record_path.name if self.record_path else self.tr("New record")
+        name = self.record_path.name if self.record_path else self.portfolio_title
+        name = name or self.tr("New record")
         self.setWindowTitle(f"{name}[*] — {app}")
 
     # -- checking -------------------------------------------------------------------------

@@ -22,6 +22,7 @@ class Menus(QObject):
         self.new = make("actionNew", slots["new"], Key.New)
         self.open = make("actionOpen", slots["open"], Key.Open)
         self.portfolio = make("actionOpenPortfolio", slots["open_portfolio"], "Ctrl+Shift+P")
+        self.portfolio_folder = make("actionOpenPortfolioFolder", slots["open_portfolio_folder"])
         self.save = make("actionSave", slots["save"], Key.Save)
         self.save_as = make("actionSaveAs", slots["save_as"], "Ctrl+Shift+S")
         self.html = make("actionExportHtml", slots["export_html"], "Ctrl+E")
@@ -60,7 +61,7 @@ class Menus(QObject):
         self.file = bar.addMenu("")
         self.file.addActions([self.new, self.open])
         self.recent = self.file.addMenu("")
-        self.file.addAction(self.portfolio)
+        self.file.addActions([self.portfolio, self.portfolio_folder])
         self.recent.aboutToShow.connect(lambda: fill_recent(self.recent))
         self.file.addSeparator()
         self.file.addActions([self.save, self.save_as])
@@ -84,6 +85,7 @@ class Menus(QObject):
             self.new: self.tr("&New record"),
             self.open: self.tr("&Open record…"),
             self.portfolio: self.tr("Open &portfolio (sheet, folder, registrar export)…"),
+            self.portfolio_folder: self.tr("Open portfolio &folder (records)…"),
             self.save: self.tr("&Save"),
             self.save_as: self.tr("Save &as…"),
             self.html: self.tr("Report as &HTML…"),

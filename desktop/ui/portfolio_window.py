@@ -114,11 +114,19 @@ class PortfolioWindow(QMainWindow):
         box.addWidget(self.table, 1)
         box.addLayout(bottom)
         self.setCentralWidget(central)
+        self.file_menu = self.menuBar().addMenu("")
+        self.open_action = self.file_menu.addAction("", self.open_dialog)
+        self.open_action.setObjectName("portfolioOpen")
+        self.open_folder_action = self.file_menu.addAction("", self.open_folder_dialog)
+        self.open_folder_action.setObjectName("portfolioOpenFolder")
         self._busy(False)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Portfolio"))
         self.open_button.setText(self.tr("Open portfolio…"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.open_action.setText(self.tr("&Open portfolio (sheet, registrar export)…"))
+        self.open_folder_action.setText(self.tr("Open portfolio &folder (records)…"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.convert_button.setText(self.tr("Convert all scans…"))
         self.export_button.setText(self.tr("Export"))
@@ -162,6 +170,8 @@ class PortfolioWindow(QMainWindow):
         self.progress.setEnabled(busy)  # disabled, not hidden: the layout never jumps
         self.cancel_button.setEnabled(busy)
         self.open_button.setEnabled(not busy)
+        self.open_action.setEnabled(not busy)
+        self.open_folder_action.setEnabled(not busy)
         self.convert_button.setEnabled(not busy and bool(self.model.items))
         self.export_button.setEnabled(not busy and bool(self.model.items))
 
@@ -287,24 +297,28 @@ class PortfolioWindow(QMainWindow):
             QMessageBox.information(self, self.tr("Convert all scans"), text)
             return
         self._busy(True)
-        self.progress.setRange(0, 0)
-        self.task = self.workers.submit(lambda _t: _convert(jobs), self._converted,
-                                        self._not_converted)  # fmt: skip
+        self.progress.setValue(0)
+        self.task = self.workers.submit(
+            lambda task: _convert(task, jobs), self._converted, self._not_converted,
+            lambda f: self.progress.setValue(int(f * 1000)),
+        )  # fmt: skip
 
     def _converted(self, outcomes: list) -> None:
         from desktop.core.images.errors import ImageError
 
         self.task = None
-        self.progress.setRange(0, 1000)
         self._busy(False)
         bad = sum(isinstance(o, ImageError) for o in outcomes)
+        skipped = sum(o is None for o in outcomes)
         text = self.tr("%1 scans converted, %2 could not be converted.")
-        text = text.replace("%1", str(len(outcomes) - bad)).replace("%2", str(bad))
+        text = text.replace("%1", str(len(outcomes) - bad - skipped)).replace("%2", str(bad))
+        if skipped:
+            more = self.tr("Cancelled: %1 scans were not started (nothing written for them).")
+            text += "\n" + more.replace("%1", str(skipped))
         QMessageBox.information(self, self.tr("Convert all scans"), text)
 
     def _not_converted(self, error: Exception) -> None:
         self.task = None
-        self.progress.setRange(0, 1000)
         self._busy(False)
         QMessageBox.warning(self, self.tr("Convert all scans"), str(error))
 
@@ -345,11 +359,14 @@ def _read_and_check(task: Task, paths: list[Path]) -> list[Item]:
                            cancelled=task.is_cancelled)  # fmt: skip
 
 
-def _convert(jobs: list) -> list:
+def _convert(task: Task, jobs: list) -> list:
+    """On the worker thread: every scan on every core; Cancel stops what has not started."""
     from desktop.core.batch.run import default_jobs
     from desktop.core.images.batch import convert_many
 
-    return convert_many(jobs, workers=default_jobs())
+    return convert_many(jobs, workers=default_jobs(),
+                        progress=lambda done, total: task.report(done / max(total, 1)),
+                        cancelled=task.is_cancelled)  # fmt: skip
 
 
 def _refill(combo: QComboBox, entries: Sequence[tuple[str, str]]) -> None:
@@ -367,11 +384,24 @@ class PortfolioMixin:
 
     portfolio: PortfolioWindow | None = None
     save_hook = None  # set while the form shows a record of a sheet: saving writes its row
+    portfolio_title = ""  # "<sheet>:<row> <name>" while the form shows a sheet's or export's row
 
     def open_portfolio(self) -> None:
         window = self.portfolio_window()
         window.show()
         window.open_dialog()
+
+    def open_portfolio_folder(self) -> None:
+        window = self.portfolio_window()
+        window.show()
+        window.open_folder_dialog()
+
+    def open_portfolio_paths(self, paths: list[str]) -> None:
+        """Sheets, exports or folders of records dropped on the main window."""
+        window = self.portfolio_window()
+        window.show()
+        window.activateWindow()
+        window.load(paths)
 
     def portfolio_window(self) -> PortfolioWindow:
         if self.portfolio is None:
@@ -389,8 +419,8 @@ class PortfolioMixin:
         else:
             self._load(item.record, None, touched=True)
             self.save_hook = None if item.registrar else (lambda: self._save_portfolio_row(item))
-            where = item.short_label
-            self.setWindowTitle(f"{where}[*] — {self.windowTitle().split(' — ', 1)[-1]}")
+            self.portfolio_title = f"{item.short_label} {item.name}".strip()
+            self.update_title()
         self.activateWindow()
 
     def _save_portfolio_row(self, item: Item) -> bool:

@@ -53,6 +53,7 @@ class RecordFilesMixin:
 
     def _load(self, record: records.Record, path: Path | None, *, touched: bool) -> None:
         self.save_hook = None
+        self.portfolio_title = ""
         self.record_path = path
         self.form.set_record(record, touched=touched)
         self.scans.cert = cert_types.lookup(record.cert_type)

@@ -39,6 +39,7 @@ class ScanController(QObject):
     edited = Signal()  # the record's list of scans changed (unsaved work)
     scanReady = Signal(object)  # ScanCard: read (or failed) and shown
     fillRequested = Signal(object)  # ScanCard: fill the record's empty fields from its reading
+    portfolioDropped = Signal(list)  # list[str]: sheets, registrar exports, folders of records
 
     def __init__(self, zone: ScanDropZone, settings: Settings, window: QWidget) -> None:
         super().__init__(window)
@@ -54,7 +55,7 @@ class ScanController(QObject):
         self.reader = ScanReader(self)
         self.reader.read.connect(lambda card: self.changed.emit())
         self.reader.unavailable.connect(lambda why: self._show_reading_note())
-        zone.pathsDropped.connect(self.add)
+        zone.pathsDropped.connect(self.dropped)
         zone.imageDropped.connect(self.add_image)
         zone.browseRequested.connect(self.browse)
 
@@ -84,6 +85,16 @@ class ScanController(QObject):
         self.zone.show_reading_note(text, command)
 
     # -- adding ---------------------------------------------------------------------------
+
+    def dropped(self, paths: list[str]) -> None:
+        """Scans become cards; what the core calls a portfolio input opens as a portfolio."""
+        from desktop.core.batch.sources import is_portfolio_input
+
+        portfolio = [p for p in paths if is_portfolio_input(p)]
+        if portfolio:
+            self.portfolioDropped.emit(portfolio)
+        if scans := [p for p in paths if p not in portfolio]:
+            self.add(scans)
 
     def add(self, paths: list[str]) -> list[ScanCard]:
         """Add files (and the scans inside folders); files already listed are skipped."""

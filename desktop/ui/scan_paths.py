@@ -6,12 +6,11 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from desktop.core.batch.sources import IMAGE_SUFFIXES
+
 # Formats the scan pipeline reads. A file is added by its name here; what it really is (a PNG
 # renamed .jpg, a text file) is decided by the core when it inspects the bytes.
-SCAN_SUFFIXES = frozenset(
-    (".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".bmp", ".gif", ".tif", ".tiff", ".webp", ".heic",
-     ".heif", ".avif", ".pdf")
-)  # fmt: skip
+SCAN_SUFFIXES = IMAGE_SUFFIXES
 
 
 def is_scan_name(path: Path) -> bool:

@@ -127,3 +127,25 @@ def test_csv_with_an_enormous_cell_is_refused(tmp_path: Path) -> None:
     path.write_text('姓名,证件号码\n"' + "张" * 200_000 + '",1\n', encoding="utf-8")
     with pytest.raises(SourceError):
         sources.read_inputs([path])
+
+
+def test_what_is_a_portfolio_input(tmp_path: Path) -> None:
+    import json
+
+    sheet = portfolio.excel_csv(tmp_path / "客户.csv", portfolio.people())
+    book = portfolio.xlsx(tmp_path / "b.xlsx", portfolio.people()[:1])
+    ali, verification = portfolio.alibaba(tmp_path, portfolio.jpeg(tmp_path / "x.jpg").read_bytes())
+    record = tmp_path / "record.json"
+    record.write_text(json.dumps(portfolio.example()), encoding="utf-8")
+    broken = tmp_path / "broken.json"
+    broken.write_bytes(b"\xff{")
+    records, scans, empty = tmp_path / "records", tmp_path / "scans", tmp_path / "empty"
+    for folder in (records / "sub", scans, empty):
+        folder.mkdir(parents=True)
+    (records / "sub" / "a.json").write_text(json.dumps(portfolio.example()), encoding="utf-8")
+    portfolio.jpeg(scans / "a.JPG")
+    (scans / "a.json").write_text("{}", encoding="utf-8")
+    yes = [sheet, book, ali, verification, portfolio.tencent(tmp_path / "t.json"), records]
+    no = [record, broken, scans, empty, tmp_path / "x.jpg", tmp_path / "missing.csv"]
+    assert [sources.is_portfolio_input(p) for p in yes] == [True] * len(yes)
+    assert [sources.is_portfolio_input(p) for p in no] == [False] * len(no)

@@ -151,3 +151,95 @@ def test_chinese_window(qtbot, make_window, tmp_path: Path) -> None:
     assert table.model.headerData(0, Qt.Orientation.Horizontal) == "结论"
     assert rows(table)[0][0] == "会被拒绝"
     assert QModelIndex() is not None
+
+
+# -- portfolio inputs dropped on the main window, File ▸ Open portfolio folder, Cancel, titles ---
+
+
+def test_sheets_exports_and_record_folders_dropped_on_the_scan_zone_open_as_portfolios(
+    qtbot, window, tmp_path: Path
+) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+    records = tmp_path / "records"
+    records.mkdir()
+    (records / "a.json").write_text(json.dumps(portfolio.example()), encoding="utf-8")
+    inputs = [
+        (portfolio.excel_csv(tmp_path / "客户.csv", portfolio.people()), 5),
+        (portfolio.xlsx(tmp_path / "b.xlsx", portfolio.people()[:2]), 2),
+        (portfolio.tencent(tmp_path / "tencent.json"), 1),
+        (records, 1),
+    ]
+    for path, count in inputs:
+        table = window.portfolio_window()
+        with qtbot.waitSignal(table.loaded, timeout=60_000):
+            drop(window.zone, [path])
+        assert table.isVisible() and table.model.rowCount() == count, path
+        assert window.scans.cards == []  # never a scan card for a sheet or a record folder
+
+
+def test_a_folder_of_scans_and_a_record_file_still_drop_as_scans(
+    qtbot, window, tmp_path: Path
+) -> None:
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    portfolio.jpeg(folder / "a.jpg")
+    (folder / "notes.json").write_text("{}", encoding="utf-8")  # images win: a scan folder
+    drop(window.zone, [folder])
+    assert [c.path.name for c in window.scans.cards] == ["a.jpg"]
+    assert window.portfolio is None
+
+
+def test_open_portfolio_folder_from_both_windows(qtbot, window, dialogs, tmp_path: Path) -> None:
+    folder = tmp_path / "records"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.json").write_text(json.dumps(portfolio.example()), encoding="utf-8")
+    (folder / "sub" / "b.json").write_text(json.dumps(portfolio.example(phone="12")), "utf-8")
+    dialogs.answers["getExistingDirectory"] = str(folder)
+    assert window.menus.portfolio_folder in window.menus.file.actions()
+    window.menus.portfolio_folder.trigger()
+    table = window.portfolio
+    qtbot.waitUntil(lambda: table.model.rowCount() == 2 and not table.task, timeout=60_000)
+    assert window.menus.portfolio_folder.text() == "Open portfolio &folder (records)…"
+    (folder / "c.json").write_text(json.dumps(portfolio.example()), encoding="utf-8")
+    assert table.open_folder_action in table.file_menu.actions()
+    with qtbot.waitSignal(table.loaded, timeout=60_000):
+        table.open_folder_action.trigger()
+    assert table.model.rowCount() == 3
+    assert dialogs.names().count("getExistingDirectory") == 2
+
+
+def test_cancel_convert_all_keeps_what_was_converted(qtbot, window, dialogs, tmp_path) -> None:
+    for i in range(24):
+        portfolio.jpeg(tmp_path / f"s{i}.jpg")
+    people = [portfolio.example(images=[f"s{i}.jpg"]) for i in range(24)]
+    table = open_sheet(qtbot, window, [portfolio.excel_csv(tmp_path / "s.csv", people)])
+    out = tmp_path / "converted"
+    out.mkdir()
+    dialogs.answers["getExistingDirectory"] = str(out)
+    QTest.mouseClick(table.convert_button, Qt.MouseButton.LeftButton)
+    assert table.cancel_button.isEnabled() and not table.convert_button.isEnabled()
+    QTest.mouseClick(table.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "information" in dialogs.names(), timeout=60_000)
+    message = dialogs.calls[-1][1][2]
+    converted = int(message.split(" ", 1)[0])
+    assert "were not started" in message
+    assert converted < 24 and len(list(out.glob("*.jpg"))) == converted
+    assert not list(out.glob("*.part*")) and table.convert_button.isEnabled()
+
+
+def test_a_sheet_rows_title_stays_after_edits_and_language_switch(
+    qtbot, window, tmp_path: Path
+) -> None:
+    table = open_sheet(qtbot, window, [portfolio.excel_csv(tmp_path / "客户.csv",
+                                                          portfolio.people())])  # fmt: skip
+    centre = table.table.visualRect(table.proxy.index(2, 3)).center()  # 李四, Excel row 4
+    QTest.mouseClick(table.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    QTest.mouseDClick(table.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.waitUntil(lambda: window.form.editors["name_zh"].text() == "李四")
+    assert window.windowTitle().startswith("客户.csv:4 李四[*]")
+    QTest.keyClicks(window.form.editors["phone"], "1")
+    window.switch_language("zh")  # retitles the window
+    assert window.windowTitle().startswith("客户.csv:4 李四[*]")
+    window.menus.new.trigger()  # unsaved edit: the (stand-in) question answers Discard
+    assert window.windowTitle().startswith("新记录[*]")

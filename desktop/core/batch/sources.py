@@ -20,7 +20,37 @@ from desktop.core.findings import make
 SHEETS = {".csv": tabular.read_csv, ".txt": tabular.read_csv, ".xlsx": tabular.read_xlsx,
           ".xlsm": tabular.read_xlsx}  # fmt: skip
 
-__all__ = ["SourceError", "input_files", "read_inputs"]
+# The names the scan pipeline reads (the window's scan drop uses the same list): a folder that
+# holds one is a folder of scans, not of records.
+IMAGE_SUFFIXES = frozenset((".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".bmp", ".gif", ".tif",
+                            ".tiff", ".webp", ".heic", ".heif", ".avif", ".pdf"))  # fmt: skip
+
+__all__ = ["SourceError", "input_files", "is_portfolio_input", "read_inputs"]
+
+
+def is_portfolio_input(path: str | Path) -> bool:
+    """True for what opens as a portfolio, not a scan: a sheet, a registrar export (JSON that
+    is an Alibaba or Tencent response), or a folder of JSON records holding no image.
+    A single record file or anything unreadable is not (the caller treats it as before)."""
+    path = Path(path)
+    if path.is_dir():
+        try:
+            children = list(path.iterdir())
+        except OSError:
+            return False
+        if any(c.suffix.lower() in IMAGE_SUFFIXES for c in children if c.is_file()):
+            return False
+        return next((True for p in path.rglob("*.json") if p.is_file()), False)
+    if not path.is_file():
+        return False
+    if path.suffix.lower() in SHEETS:
+        return path.suffix.lower() != ".txt"  # a .txt is not a sheet unless asked for
+    if path.suffix.lower() != ".json":
+        return False
+    try:
+        return registrars.kind_of(_load_json(path)) != ""
+    except SourceError:
+        return False
 
 
 def input_files(paths: Iterable[str | Path]) -> list[Path]:

@@ -18,11 +18,13 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import (
+    FIRST_COMPLETED,
     BrokenExecutor,
     Executor,
     Future,
     ProcessPoolExecutor,
     ThreadPoolExecutor,
+    wait,
 )
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,28 +47,68 @@ Outcome = ConvertResult | ImageError
 
 
 def convert_many(
-    jobs: Sequence[Job], *, workers: int = 2, on_fallback: Callable[[str], None] | None = None
-) -> list[Outcome]:
-    """Run every job; the outcomes come back in the jobs' order, errors as ImageError values."""
+    jobs: Sequence[Job],
+    *,
+    workers: int = 2,
+    on_fallback: Callable[[str], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[Outcome | None]:
+    """Run every job; the outcomes come back in the jobs' order, errors as ImageError values.
+
+    ``progress(done, total)`` follows the finished jobs. Once ``cancelled()`` is true no further
+    job starts: those come back as None; the ones already running finish (their files stay).
+    """
     if len(jobs) <= 1 or workers <= 1:
-        return [run_job(job) for job in jobs]
+        return _in_process(jobs, "", None, progress, cancelled)
     try:
         with _executor(min(workers, len(jobs))) as pool:
             futures = [pool.submit(run_job, job) for job in jobs]
-            outcomes = [_outcome(job, future) for job, future in zip(jobs, futures, strict=True)]
+            _follow(futures, progress, cancelled)
+            outcomes = [None if future.cancelled() else _outcome(job, future)
+                        for job, future in zip(jobs, futures, strict=True)]  # fmt: skip
     except (OSError, RuntimeError, BrokenExecutor) as exc:  # no process could be started
-        return _in_process(jobs, f"{type(exc).__name__}: {exc}", on_fallback)
-    if all(isinstance(future.exception(), BrokenExecutor) for future in futures):
-        return _in_process(jobs, str(futures[0].exception()), on_fallback)
+        return _in_process(jobs, f"{type(exc).__name__}: {exc}", on_fallback, progress, cancelled)
+    started = [f for f in futures if not f.cancelled()]
+    if started and all(isinstance(f.exception(), BrokenExecutor) for f in started):
+        return _in_process(jobs, str(started[0].exception()), on_fallback, progress, cancelled)
     return outcomes
 
 
+def _follow(
+    futures: list[Future[Outcome]],
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> None:
+    """Wait for the futures, reporting each finished one; on cancel, drop those not started."""
+    pending = set(futures)
+    while pending:
+        done, pending = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
+        if progress is not None and done:
+            progress(len(futures) - len(pending), len(futures))
+        if cancelled is not None and cancelled():
+            for future in pending:
+                future.cancel()  # a job already handed to a worker still runs to its end
+            wait(pending)
+            return
+
+
 def _in_process(
-    jobs: Sequence[Job], reason: str, on_fallback: Callable[[str], None] | None
-) -> list[Outcome]:
-    if on_fallback is not None:
+    jobs: Sequence[Job],
+    reason: str,
+    on_fallback: Callable[[str], None] | None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[Outcome | None]:
+    if on_fallback is not None and reason:
         on_fallback(reason)
-    return [run_job(job) for job in jobs]
+    outcomes: list[Outcome | None] = []
+    for job in jobs:
+        stop = cancelled is not None and cancelled()
+        outcomes.append(None if stop else run_job(job))
+        if progress is not None and not stop:
+            progress(len(outcomes), len(jobs))
+    return outcomes
 
 
 def _outcome(job: Job, future: Future[Outcome]) -> Outcome:

@@ -223,3 +223,15 @@ def test_batch_keeps_order_and_reports_errors(samples: Path, tmp_path: Path) -> 
     assert [o.input.name for o in outcomes if isinstance(o, ConvertResult)] == [
         "good_scan.jpg", "photo.heic", "screenshot.png",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_batch_cancelled_starts_nothing_more(samples: Path, tmp_path: Path, workers: int) -> None:
+    jobs = [Job(samples / "good_scan.jpg", tmp_path / f"{i}.jpg") for i in range(12)]
+    seen: list[tuple[int, int]] = []
+    outcomes = convert_many(jobs, workers=workers, progress=lambda d, t: seen.append((d, t)),
+                            cancelled=lambda: bool(seen))  # fmt: skip
+    done = [o for o in outcomes if o is not None]
+    assert 1 <= len(done) < 12 and outcomes[-1] is None  # what ran stays, the rest never starts
+    assert sorted(p.name for p in tmp_path.glob("*.jpg")) == sorted(o.output.name for o in done)
+    assert seen[0][1] == 12
