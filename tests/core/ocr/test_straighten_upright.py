@@ -86,9 +86,7 @@ def test_without_the_extra_nothing_is_guessed(monkeypatch, tmp_path) -> None:
 
 @needs_ocr
 @pytest.mark.skipif(not REAL.is_dir(), reason="the real documents are not on this machine")
-@pytest.mark.parametrize(
-    "name", ["23_lic_xiongchu_rot90.jpg", "15_idb_longhai_rot90.jpg"]
-)
+@pytest.mark.parametrize("name", ["23_lic_xiongchu_rot90.jpg", "15_idb_longhai_rot90.jpg"])
 def test_real_sideways_documents_come_out_upright(name, tmp_path) -> None:
     src = REAL / name
     result = files.straighten_file(src, tmp_path / "out.jpg")
