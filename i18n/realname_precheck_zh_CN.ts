@@ -930,6 +930,22 @@ Checks CNNIC real-name submissions on this computer, offline.</source>
         <translation>无法拉直此文件：%1</translation>
     </message>
     <message>
+        <source>Checking which way up the document is…</source>
+        <translation>正在判断证件的正向…</translation>
+    </message>
+    <message>
+        <source>Orientation not checked (no scan reading installed): nothing guessed.</source>
+        <translation>未安装扫描件识别，未检查方向：没有猜测旋转。</translation>
+    </message>
+    <message>
+        <source>Turned %1° counter-clockwise, as its text reads.</source>
+        <translation>已按文字方向逆时针旋转 %1°。</translation>
+    </message>
+    <message>
+        <source>Not turned: its text reads upright, or which way up is not certain.</source>
+        <translation>未旋转：文字已是正向，或无法确定正向。</translation>
+    </message>
+    <message>
         <source>These corners do not make a document shape.</source>
         <translation>这四个角构不成证件的形状。</translation>
     </message>

@@ -91,10 +91,13 @@ def desk_photo(
     *,
     document: str = "card",
     tilt: float | None = None,
+    doc: Image.Image | None = None,
 ) -> Sample:
-    """One generated phone photo (see the module docstring)."""
+    """One generated phone photo (see the module docstring); ``doc``: the document to lay on
+    the desk instead of the generated card or licence."""
     rnd = random.Random(f"{background}-{seed}-{document}")
-    doc = f.card() if document == "card" else f.licence((1240, 1754))
+    if doc is None:
+        doc = f.card() if document == "card" else f.licence((1240, 1754))
     if background == "low_contrast" and document == "card":
         doc = _faint_border(doc)
     tilt = rnd.uniform(0, 30) if tilt is None else tilt

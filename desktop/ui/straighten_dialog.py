@@ -161,6 +161,8 @@ class StraightenDialog(QDialog):
         self.detected: list[tuple[float, float]] = []
         self.workers = Workers(self)
         self._preview_pending = False
+        self.turn: int | None = None  # counter-clockwise degrees that make it upright
+        self.turn_known = False  # the orientation check (scan reading) has answered
         self._build()
         self.workers.submit(lambda task: _find(path), on_done=self._found, on_failed=self._failed)
 
@@ -172,6 +174,7 @@ class StraightenDialog(QDialog):
             objectName="straightenPreview", alignment=Qt.AlignmentFlag.AlignCenter
         )
         self.preview.setMinimumSize(300, 200)
+        self.orientation = QLabel(objectName="straightenOrientation", wordWrap=True)
         self.status = QLabel(objectName="straightenStatus", wordWrap=True)
         self.status.setText(self.tr("Finding the document…"))
         self.reset = QPushButton(self.tr("Reset corners"), objectName="resetCorners")
@@ -187,6 +190,7 @@ class StraightenDialog(QDialog):
         side = QVBoxLayout()
         side.addWidget(QLabel(self.tr("Result")))
         side.addWidget(self.preview, 1)
+        side.addWidget(self.orientation)
         side.addWidget(self.status)
         side.addWidget(self.reset)
         row = QHBoxLayout()
@@ -220,6 +224,7 @@ class StraightenDialog(QDialog):
         self.view.set_image(to_qimage(found.preview), self.detected)
         self.save.setEnabled(True)
         self._start_preview()
+        self._check_orientation()
 
     def _failed(self, error: Exception) -> None:
         message = error.message() if hasattr(error, "message") else str(error)
@@ -237,6 +242,31 @@ class StraightenDialog(QDialog):
         s = self.found.scale
         return order_corners([(x / s, y / s) for x, y in self.view.corner_tuples()])
 
+    # -- orientation -------------------------------------------------------------------------
+
+    def _check_orientation(self) -> None:
+        """Read once which way up the straightened document is (a reduced copy, off-thread)."""
+        self.orientation.setText(self.tr("Checking which way up the document is…"))
+        path, corners = self.path, self.full_corners()
+        self.workers.submit(
+            lambda task: _turn(path, corners),
+            on_done=self._oriented,
+            on_failed=lambda error: self._oriented(0),
+        )
+
+    def _oriented(self, turn: int | None) -> None:
+        self.turn, self.turn_known = turn, True
+        if turn is None:
+            text = self.tr("Orientation not checked (no scan reading installed): nothing guessed.")
+        elif turn:
+            text = self.tr("Turned %1° counter-clockwise, as its text reads.").replace(
+                "%1", str(turn)
+            )
+        else:
+            text = self.tr("Not turned: its text reads upright, or which way up is not certain.")
+        self.orientation.setText(text)
+        self._schedule_preview()
+
     # -- preview ----------------------------------------------------------------------------
 
     def _schedule_preview(self) -> None:
@@ -250,8 +280,9 @@ class StraightenDialog(QDialog):
             return
         self._preview_pending = True
         image, corners = self.found.preview, self.view.corner_tuples()
+        turn = self.turn or 0
         self.workers.submit(
-            lambda task: to_qimage(_straighten_preview(image, corners)),
+            lambda task: to_qimage(_straighten_preview(image, corners, turn)),
             on_done=self._previewed,
             on_failed=lambda error: self._previewed(None),
         )
@@ -275,8 +306,9 @@ class StraightenDialog(QDialog):
         self.save.setEnabled(False)
         self.status.setText(self.tr("Writing the straightened copy…"))
         src, dst, force, corners = self.path, self.dst, self.force, self.full_corners()
+        turn = self.turn if self.turn_known else "read"
         self.workers.submit(
-            lambda task: _write(src, dst, corners, force),
+            lambda task: _write(src, dst, corners, force, turn),
             on_done=self._written,
             on_failed=self._not_written,
         )
@@ -301,14 +333,22 @@ def _find(path: Path) -> Any:
     return files.find_in_file(path)
 
 
-def _straighten_preview(image: Any, corners: list[tuple[float, float]]) -> Any:
-    from desktop.core.capture import geometry, straighten
+def _straighten_preview(image: Any, corners: list[tuple[float, float]], turn: int = 0) -> Any:
+    from desktop.core.capture import geometry, straighten, upright
 
     quad = geometry.order_corners(corners)
-    return straighten.straighten(image, quad)
+    return upright.turned(straighten.straighten(image, quad), turn)
 
 
-def _write(src: Path, dst: Path, corners: Any, force: bool) -> Any:
+def _turn(path: Path, corners: Any) -> int | None:
+    """The upright turn of the document at ``corners``, read on a reduced straightened copy."""
+    from desktop.core.capture import files, upright
+
+    image, _ = files.straightened_image(path, corners, max_long_side=upright.READ_SIDE)
+    return upright.document_turn(image)
+
+
+def _write(src: Path, dst: Path, corners: Any, force: bool, turn: Any) -> Any:
     from desktop.core.capture import files
 
-    return files.straighten_file(src, dst, corners=corners, to="jpg", force=force)
+    return files.straighten_file(src, dst, corners=corners, to="jpg", force=force, turn=turn)

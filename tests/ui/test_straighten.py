@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -111,3 +112,41 @@ def test_merge_two_cards_into_a_new_one(qtbot, window, tmp_path) -> None:
     merged = tmp_path / "正面_front_back_cnnic.jpg"
     assert cards[-1].path == merged and merged.exists()
     assert cards[-1].report.height > cards[-1].report.width
+
+
+def test_a_sideways_card_is_previewed_and_written_upright(qtbot, scan_reading, tmp_path) -> None:
+    """The orientation is read once off-thread; the preview and the copy are turned alike."""
+    from PIL import Image
+
+    card, _ = _ocr_generator().id_front(random.Random(1212))
+    src = tmp_path / "侧放.jpg"
+    cf.desk_photo("wood", 3, doc=card.rotate(-90, expand=True), tilt=12).image.save(src)
+    dialog = StraightenDialog(src, tmp_path / "out.jpg", False)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.turn_known, timeout=READ_TIMEOUT_MS)
+    assert dialog.turn == 90 and "90°" in dialog.orientation.text()
+    qtbot.waitUntil(lambda: has_picture(dialog.preview), timeout=READ_TIMEOUT_MS)
+    qtbot.wait(400)  # the preview after the turn is known
+    dialog.grab().save(str(tmp_path / "straighten_sideways.png"))
+    pixmap = dialog.preview.pixmap()
+    assert pixmap.width() > pixmap.height()  # the card is landscape once upright
+    qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=READ_TIMEOUT_MS)
+    assert dialog.result.notes == ["ROTATED"]
+    with Image.open(dialog.result.output) as im:
+        assert im.width > im.height
+
+
+def _ocr_generator():
+    import importlib.util
+    import sys
+
+    pytest.importorskip("numpy")
+    pytest.importorskip("pypinyin")
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("make_ocr_set", root / "scripts/make_ocr_set.py")
+    generator = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = generator  # its dataclasses look their module up
+    spec.loader.exec_module(generator)
+    return generator

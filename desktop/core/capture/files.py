@@ -17,7 +17,7 @@ from PIL import Image
 
 from desktop.core import rules
 from desktop.core.atomic import atomic_target
-from desktop.core.capture import detect, straighten
+from desktop.core.capture import detect, straighten, upright
 from desktop.core.capture.detect import Outline
 from desktop.core.capture.geometry import Quad
 from desktop.core.images import fit
@@ -26,6 +26,7 @@ from desktop.core.images.errors import ImageError
 from desktop.core.images.loading import Header, decode, read_header
 
 DETECT_DRAFT, DETECT_MAX = 500, 1000  # detection decode: JPEG draft >= 500 px, at most 1000
+READ_TURN = "read"  # straighten_file: find the upright turn with the scan reader
 
 
 @dataclass(frozen=True)
@@ -118,19 +119,26 @@ def straighten_file(
     min_bytes: int = 56320,
     max_bytes: int = 1_000_000,
     force: bool = False,
+    turn: int | str | None = READ_TURN,
 ) -> ConvertResult:
-    """Write ``src``'s document straightened and cropped as ``<stem>_straight_cnnic.jpg``.
+    """Write ``src``'s document straightened, cropped and upright as ``<stem>_straight_cnnic.jpg``.
 
     Without a found document the whole picture is converted as ``convert`` would (note
-    ``NO_OUTLINE``). Raises ImageError like ``convert_file``.
+    ``NO_OUTLINE``). ``turn``: counter-clockwise degrees to apply after the warp, None for none
+    (orientation not checked), or READ_TURN to read it with the ``ocr`` extra (notes ``ROTATED``
+    or ``ORIENTATION_UNCHECKED``). Raises ImageError like ``convert_file``.
     """
     src = Path(src)
     dst = Path(dst) if dst is not None else _default(src, "straight", to, out_dir)
     check_output(src, dst, to, force)
     image, layout = straightened_image(src, corners, max_long_side=_long_cap())
+    if turn == READ_TURN:
+        turn = upright.document_turn(image)
+    image = upright.turned(image, turn or 0)
     result = save_fitted(image, src, dst, to=to, min_bytes=min_bytes, max_bytes=max_bytes)
     if layout is None:
         result.notes.append("NO_OUTLINE")
+    upright.note(result, turn)
     header = read_header(src)
     result.scale = round(result.width / header.width, 4)
     return result

@@ -55,7 +55,8 @@ class ConvertResult:
         ]
 
     def to_json(self) -> dict[str, Any]:
-        """The ``--json`` shape: input, output, format, bytes, width, height, quality, scale."""
+        """The ``--json`` shape: input, output, format, bytes, width, height, quality, scale,
+        notes and their parameters (e.g. ``{"ROTATED": {"degrees": 90}}``)."""
         return {
             "input": str(self.input),
             "output": str(self.output),
@@ -66,6 +67,7 @@ class ConvertResult:
             "quality": self.quality,
             "scale": self.scale,
             "notes": list(self.notes),
+            "note_params": {k: dict(v) for k, v in self.note_params.items()},
         }
 
 
