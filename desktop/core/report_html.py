@@ -47,7 +47,7 @@ class ReportScan:
 
 def texts(lang: str) -> dict[str, Any]:
     """The report's wording in ``lang`` ("zh" or "en")."""
-    return rules.load("report")[_lang(lang)]
+    return rules.load("report")[rules.language(lang)]
 
 
 def title(lang: str) -> str:
@@ -58,7 +58,8 @@ def title(lang: str) -> str:
 def default_file_name(record: Record, lang: str, day: date | None = None) -> str:
     """``实名预检 北京星辰云科技有限公司 2026-12-02`` (no suffix): holder and date, file-safe."""
     t = texts(lang)
-    holder = (record.name_zh.strip() if _lang(lang) == "zh" else "") or record.name_en.strip()
+    chinese = rules.language(lang) == "zh"
+    holder = (record.name_zh.strip() if chinese else "") or record.name_en.strip()
     holder = holder or record.name_zh.strip()
     holder = " ".join(FILE_NAME_UNSAFE.sub(" ", holder).split())[:60].strip(" .")
     when = (day or date.today()).isoformat()
@@ -101,7 +102,7 @@ def report_blocks(
     generated: datetime | None = None,
 ) -> list[str]:
     """The report as blocks that must each stay on one page, in reading order."""
-    lang = _lang(lang)
+    lang = rules.language(lang)
     t = texts(lang)
     findings = sort_findings(findings)
     blocks = [_header(record, findings, lang, t, generated)]
@@ -169,7 +170,7 @@ def _count(n: int, noun: str, t: dict, lang: str) -> str:
 
 def findings_html(findings: Sequence[Finding], lang: str) -> str:
     """The findings as the record report shows them (the portfolio report reuses them)."""
-    return "".join(_findings_blocks(findings, _lang(lang), texts(lang)))
+    return "".join(_findings_blocks(findings, rules.language(lang), texts(lang)))
 
 
 def _findings_blocks(findings: Sequence[Finding], lang: str, t: dict) -> list[str]:
@@ -241,7 +242,7 @@ def _record_row(record: Record, name: str, findings: Sequence[Finding], lang: st
 
 def display_value(record: Record, name: str, lang: str) -> str:
     """A stored value in words: 企业/组织, 中国内地, 长期 / long-term, the certificate's name."""
-    lang = _lang(lang)
+    lang = rules.language(lang)
     value = getattr(record, name)
     words = rules.load("report")["values"]
     if isinstance(value, bool):
@@ -318,7 +319,3 @@ def _worst_of(findings: Sequence[Finding]) -> str:
 
 def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
-
-
-def _lang(lang: str) -> str:
-    return "en" if lang.lower().startswith("en") else "zh"

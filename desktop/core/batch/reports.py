@@ -23,19 +23,15 @@ from desktop.core.report_html import texts as record_texts
 MARK = {"error": "✗", "warning": "!", "ok": "✓"}
 
 
-def _lang(lang: str) -> str:
-    return "en" if lang.startswith("en") else "zh"
-
-
 def _texts(lang: str) -> dict[str, Any]:
     """The portfolio wording (resources/portfolio_report.json) in ``lang``."""
-    return rules.load("portfolio_report")[_lang(lang)]
+    return rules.load("portfolio_report")[rules.language(lang)]
 
 
 def _counted(lang: str, key: str, **counts: int) -> str:
     """``key``'s text with English counts in words ("1 error", "2 errors"); {x_n} slots."""
     t = _texts(lang)
-    if _lang(lang) == "en":
+    if rules.language(lang) == "en":
         for name in ("errors", "warnings", "records"):
             if name in counts:
                 n = counts[name]
@@ -97,7 +93,7 @@ def render_text(items: Sequence[Item], lang: str) -> str:
 
 def render_html(items: Sequence[Item], lang: str, generated: datetime | None = None) -> str:
     """The portfolio report: summary counts by code, then one section per failing record."""
-    lang = _lang(lang)
+    lang = rules.language(lang)
     t, rt = _texts(lang), record_texts(lang)
     when = (generated or datetime.now()).strftime("%Y-%m-%d %H:%M")
     app = APP_DISPLAY_NAME if lang == "en" else APP_DISPLAY_NAME_ZH
