@@ -10,13 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
     QImage,
-    QPageLayout,
-    QPageSize,
     QPainter,
     QPdfWriter,
     QTextDocument,
@@ -27,10 +25,10 @@ from desktop.core import atomic, report_html
 from desktop.core.findings import Finding
 from desktop.core.record import Record
 from desktop.core.report_html import ReportScan, render_html
+from desktop.ui.portfolio_pdf import PDF_DPI, a4_writer
 from desktop.ui.scan_card import ScanCard
 
 THUMB_SIDE = 360
-PDF_DPI = 300
 LAYOUT_DPI = 96  # the report's px and pt are laid out at this resolution, then scaled
 BLOCK_GAP = 6  # px between blocks
 FOOTER = 28  # px kept at the bottom of each page for the footer
@@ -125,18 +123,9 @@ def export_pdf(path: Path, record: Record, findings, lang: str, cards) -> None:
     blocks = report_html.report_blocks(record, findings, lang, report_scans(cards, findings))
 
     def write(tmp: str) -> None:
-        writer = QPdfWriter(tmp)
-        writer.setResolution(PDF_DPI)
+        writer = a4_writer(tmp, (16, 14, 16, 12))
         writer.setTitle(report_html.title(lang))
         writer.setCreator(report_html.texts(lang)["title"])
-        writer.setPageLayout(
-            QPageLayout(
-                QPageSize(QPageSize.PageSizeId.A4),
-                QPageLayout.Orientation.Portrait,
-                QMarginsF(16, 14, 16, 12),
-                QPageLayout.Unit.Millimeter,
-            )
-        )
         paint_blocks(writer, blocks, lang)
 
     with atomic.atomic_target(path) as tmp:
