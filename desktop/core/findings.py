@@ -29,6 +29,16 @@ def worst(findings: Iterable[Finding], default: str = "") -> str:
     return str(min(levels, key=SEVERITY_ORDER.__getitem__)) if levels else default
 
 
+def outcome(findings: Iterable[Finding]) -> str:
+    """The verdict level: "error", "warning" or "ok" (infos alone are "ok").
+
+    >>> outcome([make("NAME_MISSING", "name_zh")]), outcome([])
+    ('error', 'ok')
+    """
+    level = worst(findings, default="ok")
+    return "ok" if level == Severity.INFO else level
+
+
 LANGS = ("zh", "en")
 
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from desktop import APP_DISPLAY_NAME, APP_DISPLAY_NAME_ZH
 from desktop.core import cert_types, rules
-from desktop.core.findings import Finding, sort_findings, summary
+from desktop.core.findings import Finding, outcome, sort_findings, summary, worst
 from desktop.core.record import Record
 from desktop.core.report_text import field_label
 
@@ -227,7 +227,7 @@ def _record_blocks(record: Record, findings: Sequence[Finding], lang: str, t: di
 
 def _record_row(record: Record, name: str, findings: Sequence[Finding], lang: str,
                 t: dict) -> str:  # fmt: skip
-    level = _worst(name, findings)
+    level = worst(f for f in findings if name in f.fields)
     value = display_value(record, name, lang)
     shown = _e(_breakable(value)) if value else f"<i style='color:#6b7280'>{_e(t['empty'])}</i>"
     if level in ("error", "warning"):
@@ -269,11 +269,6 @@ def _breakable(text: str) -> str:
     )
 
 
-def _worst(name: str, findings: Sequence[Finding]) -> str:
-    levels = [str(f.severity) for f in findings if name in f.fields]
-    return next((level for level in ("error", "warning", "info") if level in levels), "")
-
-
 # -- scans ----------------------------------------------------------------------------------
 
 
@@ -297,24 +292,19 @@ def _scan_row(scan: ReportScan, lang: str, t: dict) -> str:
         facts = re.sub(r"(\d) (字节|bytes|像素|px)", "\\1" + NBSP + "\\2", facts)
     else:
         facts = t["scan_unread"]
-    worst = _worst_of(scan.findings)
+    level = outcome(scan.findings)
     notes = [
         f"<span style='color:{COLOURS.get(str(f.severity), '#000')}'>"
         f"{MARKS.get(str(f.severity), '')} {_e(f.message(lang))}</span>"
         for f in sort_findings(scan.findings)
     ] or [f"<span style='color:{COLOURS['ok']}'>✓ {_e(t['scan_ok'])}</span>"]
-    border = COLOURS.get(worst, COLOURS["ok"])
+    border = COLOURS.get(level, COLOURS["ok"])
     return (
         "<table width='100%' cellspacing='0' cellpadding='6' style='margin-top:4px'><tr>"
         f"<td width='180' valign='top' style='border-left: 4px solid {border}'>{thumb}</td>"
         f"<td valign='top'><b>{_e(scan.name)}</b><br><span style='color:#374151'>{_e(facts)}"
         f"</span><br>{'<br>'.join(notes)}</td></tr></table>"
     )
-
-
-def _worst_of(findings: Sequence[Finding]) -> str:
-    levels = {str(f.severity) for f in findings}
-    return next((level for level in ("error", "warning") if level in levels), "ok")
 
 
 def _e(text: object) -> str:

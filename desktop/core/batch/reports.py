@@ -16,6 +16,7 @@ from typing import Any
 from desktop import APP_DISPLAY_NAME, APP_DISPLAY_NAME_ZH
 from desktop.core import rules
 from desktop.core.batch.items import Item
+from desktop.core.findings import outcome
 from desktop.core.record import RECORD_KEYS, image_paths
 from desktop.core.report_html import COLOURS, findings_html
 from desktop.core.report_html import texts as record_texts
@@ -43,8 +44,7 @@ def _counted(lang: str, key: str, **counts: int) -> str:
 
 def verdict(item: Item) -> str:
     """ "error", "warning" or "ok"."""
-    c = item.counts
-    return "error" if c["errors"] else "warning" if c["warnings"] else "ok"
+    return outcome(item.findings)
 
 
 def to_json(items: Sequence[Item], lang: str) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from typing import Any
 from desktop.core.batch.headers import match_header
 from desktop.core.batch.items import Item
 from desktop.core.batch.reports import codes, verdict
-from desktop.core.findings import Finding
+from desktop.core.findings import Finding, worst
 
 FILLS = {"error": "FFC7CE", "warning": "FFEB9C", "ok": "C6EFCE"}
 ADDED = {
@@ -66,8 +66,7 @@ def _write_row(sheet, item: Item, original: list[str], lang: str) -> None:
     for field, found in _by_field(item.findings).items():
         column = columns.get(field.partition("[")[0])
         if column is not None:
-            worst = "error" if any(f.severity == "error" for f in found) else "warning"
-            _mark(sheet, r, column + 1, worst, _messages(found, lang))
+            _mark(sheet, r, column + 1, worst(found), _messages(found, lang))
 
 
 def _columns_by_field(item: Item, original: list[str]) -> dict[str, int]:
