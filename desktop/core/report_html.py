@@ -21,11 +21,10 @@ from desktop import APP_DISPLAY_NAME, APP_DISPLAY_NAME_ZH
 from desktop.core import cert_types, rules
 from desktop.core.findings import Finding, outcome, sort_findings, summary, worst
 from desktop.core.record import Record
-from desktop.core.report_text import field_label
+from desktop.core.report_text import MARK, field_label
 
 COLOURS = {"error": "#b3261e", "warning": "#8a5a00", "info": "#1f5f99", "ok": "#1b6e34"}
 BACKGROUNDS = {"error": "#fdecea", "warning": "#fff4e0", "ok": "#e6f4ea"}
-MARKS = {"error": "✗", "warning": "!", "info": "i"}
 NBSP = "\u00a0"
 ZWSP = "\u200b"  # a break opportunity Qt and browsers honour, invisible
 LONG_WORD = 28  # longer unbroken values (e-mail, domain, number) may break after . @ / - _
@@ -195,7 +194,7 @@ def _finding_row(f: Finding, lang: str, t: dict) -> str:
     return (
         "<table width='100%' cellspacing='0' cellpadding='5' style='margin-top:4px'><tr>"
         f"<td width='14%' valign='top' style='border-left: 4px solid {colour}'>"
-        f"<b style='color:{colour}'>{MARKS.get(level, '')} {_e(t.get(level, level))}</b></td>"
+        f"<b style='color:{colour}'>{MARK.get(level, '')} {_e(t.get(level, level))}</b></td>"
         f"<td valign='top'>{body}</td></tr></table>"
     )
 
@@ -232,7 +231,7 @@ def _record_row(record: Record, name: str, findings: Sequence[Finding], lang: st
     shown = _e(_breakable(value)) if value else f"<i style='color:#6b7280'>{_e(t['empty'])}</i>"
     if level in ("error", "warning"):
         style = f"color:{COLOURS[level]}; font-weight:bold"
-        shown = f"<span style='{style}'>{MARKS[level]} {shown}</span>"
+        shown = f"<span style='{style}'>{MARK[level]} {shown}</span>"
     return (
         f"<tr><td width='32%' valign='top' style='color:#374151; border-bottom: 1px solid #eceef1'>"
         f"{_e(field_label(name, lang))}</td>"
@@ -295,7 +294,7 @@ def _scan_row(scan: ReportScan, lang: str, t: dict) -> str:
     level = outcome(scan.findings)
     notes = [
         f"<span style='color:{COLOURS.get(str(f.severity), '#000')}'>"
-        f"{MARKS.get(str(f.severity), '')} {_e(f.message(lang))}</span>"
+        f"{MARK.get(str(f.severity), '')} {_e(f.message(lang))}</span>"
         for f in sort_findings(scan.findings)
     ] or [f"<span style='color:{COLOURS['ok']}'>✓ {_e(t['scan_ok'])}</span>"]
     border = COLOURS.get(level, COLOURS["ok"])

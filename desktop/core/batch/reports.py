@@ -14,14 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from desktop import APP_DISPLAY_NAME, APP_DISPLAY_NAME_ZH
-from desktop.core import rules
+from desktop.core import report_text, rules
 from desktop.core.batch.items import Item
 from desktop.core.findings import outcome
 from desktop.core.record import RECORD_KEYS, image_paths
 from desktop.core.report_html import COLOURS, findings_html
 from desktop.core.report_html import texts as record_texts
 
-MARK = {"error": "✗", "warning": "!", "ok": "✓"}
+MARK = {**report_text.MARK, "ok": "✓"}  # the record marks, plus one for a clean record
 
 
 def _texts(lang: str) -> dict[str, Any]:
