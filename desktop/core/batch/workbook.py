@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from desktop.core import rules
 from desktop.core.batch.headers import match_header
 from desktop.core.batch.items import Item
 from desktop.core.batch.reports import codes, verdict
@@ -37,7 +38,7 @@ def write_workbook(items: Sequence[Item], path: Path, lang: str) -> None:
     """Write the annotated workbook to ``path`` (the caller makes it atomic)."""
     from openpyxl import Workbook
 
-    lang = "en" if lang.startswith("en") else "zh"
+    lang = rules.language(lang)
     book = Workbook()
     sheet = book.active
     sheet.title = "Precheck" if lang == "en" else "预检结果"
