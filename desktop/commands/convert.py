@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     if args.straighten or args.merge:
         from desktop.commands.convert_capture import run_capture
 
-        return run_capture(args, _options(args), _outputs, _json, _line)
+        return _report(args, *run_capture(args, _options(args), _outputs))
 
     pairs = _outputs(args)
     options = {**_options(args), "inputs": tuple(src for src, _ in pairs)}
@@ -62,6 +62,11 @@ def run(args: argparse.Namespace) -> int:
         _upright(jobs) if args.upright
         else convert_many(jobs, workers=2, on_fallback=_say_fallback)
     )  # fmt: skip
+    return _report(args, jobs, outcomes)
+
+
+def _report(args: argparse.Namespace, jobs: list, outcomes: list) -> int:
+    """Print each outcome (a line or the --json list), the failures on stderr; the exit code."""
     failed = [(job, out) for job, out in zip(jobs, outcomes, strict=True) if _is_error(out)]
     if args.json:
         listing = [_json(job, out, args.lang) for job, out in zip(jobs, outcomes, strict=True)]

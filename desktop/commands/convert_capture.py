@@ -7,8 +7,6 @@ Kept apart from convert.py so that the plain conversion stays as it is; the outp
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,9 +18,8 @@ def run_capture(
     args: argparse.Namespace,
     options: dict[str, Any],
     outputs: Callable[[argparse.Namespace], list[tuple[Path, Path]]],
-    as_json: Callable[[Any, Any, str], dict[str, Any]],
-    line: Callable[[Any, str], str],
-) -> int:
+) -> tuple[list[Any], list[Any]]:
+    """The jobs and their outcomes (a result or an ImageError each); convert reports them."""
     from desktop.core.capture import files
     from desktop.core.images import ImageError
     from desktop.core.images.batch import Job
@@ -44,17 +41,7 @@ def run_capture(
             outcomes.append(task())
         except ImageError as err:
             outcomes.append(err)
-    failed = [(job, out) for job, out in zip(jobs, outcomes, strict=True) if _is_error(out)]
-    if args.json:
-        listing = [as_json(job, out, args.lang) for job, out in zip(jobs, outcomes, strict=True)]
-        print(json.dumps(listing, ensure_ascii=False, indent=2))
-    else:
-        for out in outcomes:
-            if not _is_error(out):
-                print(line(out, args.lang))
-    for job, err in failed:
-        print(f"realname-precheck: {job.src}: {err.message(args.lang)}", file=sys.stderr)
-    return 2 if failed else 0
+    return jobs, outcomes
 
 
 def _straight_name(src: Path, dst: Path, args: argparse.Namespace) -> Path:
@@ -62,9 +49,3 @@ def _straight_name(src: Path, dst: Path, args: argparse.Namespace) -> Path:
     if args.output:
         return dst
     return dst.with_name(f"{src.stem}_straight{dst.name[len(src.stem) :]}")
-
-
-def _is_error(outcome: object) -> bool:
-    from desktop.core.images import ImageError
-
-    return isinstance(outcome, ImageError)

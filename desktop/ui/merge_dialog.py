@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.scan_jobs import to_qimage
+from desktop.ui.scan_jobs import fitted_pixmap, to_qimage
 from desktop.ui.workers import Workers
 
 
@@ -107,11 +107,7 @@ class MergeDialog(QDialog):
     def _previewed(self, image: QImage, generation: int) -> None:
         if generation != self._generation:
             return
-        pixmap = QPixmap.fromImage(image).scaled(
-            self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation,
-        )  # fmt: skip
-        self.preview.setPixmap(pixmap)
+        self.preview.setPixmap(fitted_pixmap(image, self.preview.size()))
         self.status.setText(self.tr("Will be written as %1").replace("%1", self.output().name))
 
     def _failed(self, error: Exception, generation: int) -> None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QImage, QPixmap
 
 from desktop.ui.workers import Task
 
@@ -56,3 +57,10 @@ def to_qimage(image: Any) -> QImage:
     data = rgb.tobytes("raw", "RGB")
     width, height = rgb.size
     return QImage(data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
+
+
+def fitted_pixmap(image: QImage, size: QSize) -> QPixmap:
+    """``image`` scaled smoothly to fit ``size``, keeping its proportions (a dialog's preview)."""
+    return QPixmap.fromImage(image).scaled(
+        size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+    )

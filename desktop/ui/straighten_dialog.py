@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.scan_jobs import to_qimage
+from desktop.ui.scan_jobs import fitted_pixmap, to_qimage
 from desktop.ui.workers import Workers
 
 HANDLE = 9  # handle radius, px
@@ -292,11 +292,7 @@ class StraightenDialog(QDialog):
         if image is None or image.isNull():
             self.preview.setText(self.tr("These corners do not make a document shape."))
             return
-        pixmap = QPixmap.fromImage(image).scaled(
-            self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation,
-        )  # fmt: skip
-        self.preview.setPixmap(pixmap)
+        self.preview.setPixmap(fitted_pixmap(image, self.preview.size()))
 
     # -- writing ----------------------------------------------------------------------------
 

@@ -29,12 +29,24 @@ def has_picture(label) -> bool:
     return label.pixmap() is not None and not label.pixmap().isNull()
 
 
-def test_dialog_shows_the_found_corners_and_a_drag_moves_one(qtbot, tmp_path) -> None:
-    src, sample = desk_photo(tmp_path)
-    dialog = StraightenDialog(src, tmp_path / "out.jpg", False)
+def shown_dialog(qtbot, src: Path, folder: Path) -> StraightenDialog:
+    """The straighten dialog for ``src``, shown (writing to ``folder``/out.jpg)."""
+    dialog = StraightenDialog(src, folder / "out.jpg", False)
     qtbot.addWidget(dialog)
     dialog.show()
+    return dialog
+
+
+def found_dialog(qtbot, folder: Path) -> tuple[StraightenDialog, cf.Sample]:
+    """The dialog on a desk photo, once the document has been looked for."""
+    src, sample = desk_photo(folder)
+    dialog = shown_dialog(qtbot, src, folder)
     qtbot.waitUntil(lambda: dialog.save.isEnabled(), timeout=READ_TIMEOUT_MS)
+    return dialog, sample
+
+
+def test_dialog_shows_the_found_corners_and_a_drag_moves_one(qtbot, tmp_path) -> None:
+    dialog, sample = found_dialog(qtbot, tmp_path)
     assert geo.max_corner_error(dialog.full_corners(), sample.corners) <= 0.02
     qtbot.waitUntil(lambda: has_picture(dialog.preview), timeout=READ_TIMEOUT_MS)
 
@@ -58,11 +70,7 @@ def test_dialog_shows_the_found_corners_and_a_drag_moves_one(qtbot, tmp_path) ->
 
 
 def test_a_press_away_from_the_handles_moves_nothing(qtbot, tmp_path) -> None:
-    src, _ = desk_photo(tmp_path)
-    dialog = StraightenDialog(src, tmp_path / "out.jpg", False)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitUntil(lambda: dialog.save.isEnabled(), timeout=READ_TIMEOUT_MS)
+    dialog, _ = found_dialog(qtbot, tmp_path)
     corners = list(dialog.view.corners)
     centre = dialog.view.rect().center()
     qtbot.mousePress(dialog.view, Qt.MouseButton.LeftButton, pos=centre)
@@ -121,9 +129,7 @@ def test_a_sideways_card_is_previewed_and_written_upright(qtbot, scan_reading, t
     card, _ = _ocr_generator().id_front(random.Random(1212))
     src = tmp_path / "侧放.jpg"
     cf.desk_photo("wood", 3, doc=card.rotate(-90, expand=True), tilt=12).image.save(src)
-    dialog = StraightenDialog(src, tmp_path / "out.jpg", False)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = shown_dialog(qtbot, src, tmp_path)
     qtbot.waitUntil(lambda: dialog.turn_known, timeout=READ_TIMEOUT_MS)
     assert dialog.turn == 90 and "90°" in dialog.orientation.text()
     qtbot.waitUntil(lambda: has_picture(dialog.preview), timeout=READ_TIMEOUT_MS)

@@ -346,7 +346,7 @@ def _background_distance(rgb: Image.Image) -> Image.Image:
     band = max(2, round(_rules()["border_strip"] * min(w, h)))
     strips = [(0, 0, w, band), (0, h - band, w, h), (0, 0, band, h), (w - band, 0, w, h)]
     bands = [rgb.crop(box) for box in strips]
-    colour = tuple(_median(sum_hist(b.getchannel(c) for b in bands)) for c in range(3))
+    colour = tuple(median_level(sum_hist(b.getchannel(c) for b in bands)) for c in range(3))
     diff = ImageChops.difference(rgb, Image.new("RGB", rgb.size, colour))
     r, g, b = diff.split()
     return ImageChops.lighter(r, ImageChops.lighter(g, b))
@@ -366,7 +366,8 @@ def sum_hist(images: Any) -> list[int]:
     return total
 
 
-def _median(hist: Sequence[int]) -> int:
+def median_level(hist: Sequence[int]) -> int:
+    """The grey level at which a 256-bin histogram reaches half its count."""
     half, running = sum(hist) / 2, 0
     for level, count in enumerate(hist):
         running += count

@@ -208,7 +208,7 @@ def _glare(grey: Image.Image, outline: Any, field: str, name: str) -> list[Findi
     total = max(sum(hist), 1)
     blown = sum(hist[cfg["level"] :]) / total
     rest = hist[: cfg["level"]]
-    surface = _median(rest)
+    surface = detect.median_level(rest)
     if blown < cfg["min_fraction"] or surface >= cfg["max_surface"]:
         return []
     return [make("IMAGE_GLARE", field, name=name, percent=round(blown * 100, 1), surface=surface)]
@@ -218,12 +218,3 @@ def _shrunk(box: tuple[float, ...], share: float) -> tuple[float, ...]:
     left, top, right, bottom = box
     dx, dy = (right - left) * share, (bottom - top) * share
     return left + dx, top + dy, max(left + dx + 1, right - dx), max(top + dy + 1, bottom - dy)
-
-
-def _median(hist: list[int]) -> int:
-    half, running = sum(hist) / 2, 0
-    for level, count in enumerate(hist):
-        running += count
-        if running >= half:
-            return level
-    return 255
