@@ -15,7 +15,6 @@ from desktop.core import record as records
 from desktop.core.batch import registrars, tabular
 from desktop.core.batch.items import Item
 from desktop.core.batch.tabular import SourceError
-from desktop.core.findings import make
 
 SHEETS = {".csv": tabular.read_csv, ".txt": tabular.read_csv, ".xlsx": tabular.read_xlsx,
           ".xlsm": tabular.read_xlsx}  # fmt: skip
@@ -119,8 +118,7 @@ def _record_item(source: str, row: int | None, data: Any, path: Path) -> Item:
     try:
         item.record = records.from_dict(data)
     except records.RecordError as exc:
-        item.invalid = str(exc)
-        item.notes.append(make("RECORD_INVALID", ("record",), reason=str(exc)))
+        item.mark_invalid(str(exc))
         return item
     item.columns = item.record.to_dict()
     item.keys = {k: k for k in item.columns}
@@ -128,8 +126,8 @@ def _record_item(source: str, row: int | None, data: Any, path: Path) -> Item:
 
 
 def _invalid(source: str, row: int | None, reason: str) -> Item:
-    item = Item(source, row, invalid=reason)
-    item.notes.append(make("RECORD_INVALID", ("record",), reason=reason))
+    item = Item(source, row)
+    item.mark_invalid(reason)
     return item
 
 
