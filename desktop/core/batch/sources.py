@@ -15,14 +15,14 @@ from desktop.core import record as records
 from desktop.core.batch import registrars, tabular
 from desktop.core.batch.items import Item
 from desktop.core.batch.tabular import SourceError
+from desktop.core.images import formats
 
 SHEETS = {".csv": tabular.read_csv, ".txt": tabular.read_csv, ".xlsx": tabular.read_xlsx,
           ".xlsm": tabular.read_xlsx}  # fmt: skip
 
 # The names the scan pipeline reads (the window's scan drop uses the same list): a folder that
 # holds one is a folder of scans, not of records.
-IMAGE_SUFFIXES = frozenset((".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".bmp", ".gif", ".tif",
-                            ".tiff", ".webp", ".heic", ".heif", ".avif", ".pdf"))  # fmt: skip
+IMAGE_SUFFIXES = formats.scan_suffixes()
 
 __all__ = ["SourceError", "input_files", "is_portfolio_input", "read_inputs"]
 
