@@ -10,7 +10,6 @@ taking the shared machine down; hitting it counts as a MemoryError).
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import resource
@@ -24,19 +23,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import fuzz_harness  # noqa: E402  (beside this script)
+
 from desktop.core.images import ImageError, convert_file, inspect_image  # noqa: E402
 from tests.fuzz_corpus import corpus  # noqa: E402
 
 TIME_LIMIT = 10
 WINDOW = (56_320, 1_000_000)
-
-
-class Timeout(BaseException):
-    pass
-
-
-def _alarm(_sig: int, _frame: object) -> None:
-    raise Timeout
 
 
 def one(path: Path, out_dir: Path, to: str) -> list[str]:
@@ -61,7 +54,7 @@ def one(path: Path, out_dir: Path, to: str) -> list[str]:
             if not WINDOW[0] <= size <= WINDOW[1] or result.bytes != size:
                 problems.append(f"outside window: {size} bytes reported as success")
             dst.unlink()
-    except Timeout:
+    except fuzz_harness.Timeout:
         problems.append("timeout")
     finally:
         signal.alarm(0)
@@ -71,12 +64,7 @@ def one(path: Path, out_dir: Path, to: str) -> list[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("-n", type=int, default=12_000)
-    parser.add_argument("--seed", type=int, default=13)
-    args = parser.parse_args()
-    signal.signal(signal.SIGALRM, _alarm)
-    resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
+    args = fuzz_harness.start()
     counts: Counter[str] = Counter()
     slowest = (0.0, "")
     examples: dict[str, str] = {}

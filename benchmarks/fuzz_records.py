@@ -8,7 +8,6 @@ than 10 s (stopped by an alarm), exit codes, and the process's peak resident mem
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import io
 import json
@@ -24,6 +23,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+import fuzz_harness  # noqa: E402  (beside this script)
 
 from desktop import cli  # noqa: E402
 from desktop.core.record import RECORD_KEYS  # noqa: E402
@@ -65,14 +66,6 @@ ODD_TEXT = [
     "\u3000\u3000",
 ]
 DEEP = ("[" * 100_000) + ("]" * 100_000)
-
-
-class Timeout(BaseException):  # BaseException: no ``except Exception`` in the app can hide it
-    pass
-
-
-def _alarm(_sig: int, _frame: object) -> None:
-    raise Timeout
 
 
 def random_text(rnd: random.Random) -> str:
@@ -162,7 +155,7 @@ def run_one(argv: list[str]) -> tuple[str, float]:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             code = cli.main(argv)
         kind = "internal" if "internal error" in err.getvalue() else f"exit {code}"
-    except Timeout:
+    except fuzz_harness.Timeout:
         kind = "timeout"
     except BaseException as exc:  # escaped main entirely
         kind = "internal"
@@ -176,13 +169,7 @@ def run_one(argv: list[str]) -> tuple[str, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("-n", type=int, default=12_000)
-    parser.add_argument("--seed", type=int, default=13)
-    args = parser.parse_args()
-    signal.signal(signal.SIGALRM, _alarm)
-    # A blow-up must not take the shared machine down with it: beyond 3 GB it is a MemoryError.
-    resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
+    args = fuzz_harness.start()
     rnd = random.Random(args.seed)
     kinds: Counter[str] = Counter()
     slowest = (0.0, "")

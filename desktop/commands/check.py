@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
@@ -69,12 +70,10 @@ def _read(path: str) -> tuple[records.Record, Path]:
 
 
 def _stdin_text() -> str:
-    limit = records.limits()["max_bytes"]
-    stream = getattr(sys.stdin, "buffer", None)
-    data = stream.read(limit + 1) if stream is not None else sys.stdin.read(limit + 1).encode()
-    if len(data) > limit:
-        raise records.RecordError(f"the record on standard input is over {limit:,} bytes")
-    return records.decode_bytes(data, "standard input")
+    stream = getattr(sys.stdin, "buffer", None)  # the bytes, whatever the console's code page
+    if stream is None:  # a text-only stream (an embedding host): its text, re-encoded
+        stream = io.BytesIO(sys.stdin.read(records.limits()["max_bytes"] + 1).encode())
+    return records.read_text(stream, "the record on standard input")
 
 
 def to_json(findings: list[Finding], lang: str) -> dict:

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from desktop import APP_NAME
+from desktop.core import atomic
 
 PROFILE_ENV = "REALNAME_PROFILE_DIR"
 LOG_NAME = "errors.log"
@@ -83,7 +84,7 @@ def write(report: str) -> Path | None:
         path.parent.mkdir(parents=True, exist_ok=True)
         old = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
         kept = (old + entry)[-MAX_BYTES:]
-        path.write_text(kept, encoding="utf-8")
+        atomic.write_text(path, kept)  # a crash mid-write keeps the old log whole
     except OSError:
         return None
     return path

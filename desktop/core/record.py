@@ -8,7 +8,7 @@ import re
 import stat
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from desktop.core import cert_types, rules
 from desktop.core.normalize import printable
@@ -163,6 +163,16 @@ def _parse_int(digits: str) -> int:
     return int(digits)
 
 
+def read_text(stream: BinaryIO, name: str) -> str:
+    """A record's UTF-8 text read from ``stream``: at most ``max_bytes``, a BOM allowed
+    (RecordError otherwise); ``name`` says where it came from."""
+    limit = limits()["max_bytes"]
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise RecordError(f"{name} is over {limit:,} bytes")
+    return decode_bytes(data, name)
+
+
 def decode_bytes(data: bytes, name: str = "the record") -> str:
     """UTF-8 text (a BOM is allowed) of a record file's bytes (RecordError otherwise)."""
     try:
@@ -186,7 +196,7 @@ def load(path: str | Path) -> Record:
             fd_info = os.fstat(fh.fileno())  # the name could have been swapped meanwhile
             if not stat.S_ISREG(fd_info.st_mode):
                 raise RecordError(f"not a regular file: {shown}")
-            data = fh.read(limit + 1)
+            text = read_text(fh, f"record file {shown}")
     except RecordError:
         raise
     except FileNotFoundError:
@@ -195,9 +205,7 @@ def load(path: str | Path) -> Record:
         raise RecordError(f"cannot read record file {shown}: {exc.strerror or exc}") from None
     except ValueError:  # a NUL or an unpaired surrogate: no file can have that name
         raise RecordError(f"not a usable file name: {shown}") from None
-    if len(data) > limit:
-        raise RecordError(f"record file is over {limit:,} bytes: {shown}")
-    return loads(decode_bytes(data, f"record file {shown}"))
+    return loads(text)
 
 
 def image_paths(record: Record, base: str | Path | None) -> list[Path]:

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from desktop.core import atomic
 from desktop.core.cert_types import CertType
 from desktop.core.checks.images import both_sides_code
 from desktop.core.findings import Finding
@@ -154,13 +155,17 @@ class ScanController(QObject):
         path, number = folder / f"{stem}.png", 2
         while path.exists():  # two pastes in one second
             path, number = folder / f"{stem} ({number}).png", number + 1
-        if not image.save(str(path), "PNG"):
-            self._cannot_keep(folder, None)
+        try:
+            with atomic.atomic_target(path, exclusive=True) as tmp:  # never a half-written PNG
+                if not image.save(str(tmp), "PNG"):
+                    raise OSError  # Qt gives no reason
+        except OSError as exc:
+            self._cannot_keep(folder, exc)
             return []
         return self.add([str(path)])
 
-    def _cannot_keep(self, folder: Path, exc: OSError | None) -> None:
-        why = exc.strerror if exc and exc.strerror else self.tr("the image could not be written")
+    def _cannot_keep(self, folder: Path, exc: OSError) -> None:
+        why = exc.strerror or self.tr("the image could not be written")
         text = self.tr("The pasted image could not be kept in %1: %2")
         QMessageBox.warning(self.window, self.tr("Not added"),
                             text.replace("%1", str(folder)).replace("%2", why))  # fmt: skip

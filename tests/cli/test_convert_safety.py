@@ -131,7 +131,7 @@ def test_workers_that_cannot_start_fall_back_to_in_process_and_say_so(scans, mon
         context = multiprocessing.get_context("spawn")
         return ProcessPoolExecutor(workers, mp_context=context, initializer=sys.exit, initargs=(3,))
 
-    monkeypatch.setattr(batch, "_executor", broken)
+    monkeypatch.setattr(batch, "worker_pool", broken)
     said: list[str] = []
     jobs = [batch.Job(scans / "good_scan.jpg", scans / f"fallback{i}.jpg") for i in range(2)]
     outcomes = batch.convert_many(jobs, on_fallback=said.append)

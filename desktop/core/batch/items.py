@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desktop.core.findings import Finding, summary
+from desktop.core.findings import Finding, make, summary
 from desktop.core.record import Record
 
 
@@ -33,6 +33,11 @@ class Item:
     unexported: set[str] = field(default_factory=set)  # fields the export does not carry
     notes: list[Finding] = field(default_factory=list)  # findings made while reading
     findings: list[Finding] = field(default_factory=list)
+
+    def mark_invalid(self, reason: str) -> None:
+        """This entry could not become a record: say why (RECORD_INVALID)."""
+        self.invalid = reason
+        self.notes.append(make("RECORD_INVALID", ("record",), reason=reason))
 
     @property
     def name(self) -> str:

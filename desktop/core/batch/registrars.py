@@ -156,8 +156,7 @@ def _build(item: Item, values: dict[str, Any]) -> None:
     try:
         item.record = cells.record_of(values)
     except cells.CellError as exc:
-        item.invalid = str(exc)
-        item.notes.append(make("RECORD_INVALID", ("record",), reason=str(exc)))
+        item.mark_invalid(str(exc))
 
 
 def accepted_spellings(registrar: str) -> dict[str, list[str]]:

@@ -4,10 +4,8 @@ parallel on the available cores, then the checks across records."""
 from __future__ import annotations
 
 import os
-import sys
 import tempfile
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
@@ -86,7 +84,9 @@ def _check_scans(heavy: list[Item], scans: dict, day: date, jobs: int, tick) -> 
             item.findings = _judged(item, check_payload(payload))
             tick()
         return
-    with _executor(min(jobs, len(heavy))) as pool:
+    from desktop.core.images.batch import worker_pool  # Pillow only when scans are checked
+
+    with worker_pool(min(jobs, len(heavy))) as pool:
         futures = [pool.submit(check_payload, p) for p in payloads]
         for item, future in zip(heavy, futures, strict=True):
             item.findings = _judged(item, future.result())
@@ -114,17 +114,6 @@ def check_payload(payload: tuple) -> list[Finding]:
     data, base, day, extra = payload
     record = records.from_dict(data)
     return check_record(record, today=date.fromisoformat(day), base_dir=base, extra_images=extra)
-
-
-def _executor(workers: int) -> Executor:
-    if getattr(sys, "frozen", False):  # no freeze_support in the entry point: threads
-        return ThreadPoolExecutor(max_workers=workers)
-    import multiprocessing
-
-    from desktop.core.images.batch import start_worker  # dies with the parent, one HEIC thread
-
-    context = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker)
 
 
 def _embedded_paths(items: Sequence[Item], stack: ExitStack) -> dict[int, list[Path]]:

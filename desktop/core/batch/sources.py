@@ -15,15 +15,14 @@ from desktop.core import record as records
 from desktop.core.batch import registrars, tabular
 from desktop.core.batch.items import Item
 from desktop.core.batch.tabular import SourceError
-from desktop.core.findings import make
+from desktop.core.images import formats
 
 SHEETS = {".csv": tabular.read_csv, ".txt": tabular.read_csv, ".xlsx": tabular.read_xlsx,
           ".xlsm": tabular.read_xlsx}  # fmt: skip
 
 # The names the scan pipeline reads (the window's scan drop uses the same list): a folder that
 # holds one is a folder of scans, not of records.
-IMAGE_SUFFIXES = frozenset((".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".bmp", ".gif", ".tif",
-                            ".tiff", ".webp", ".heic", ".heif", ".avif", ".pdf"))  # fmt: skip
+IMAGE_SUFFIXES = formats.scan_suffixes()
 
 __all__ = ["SourceError", "input_files", "is_portfolio_input", "read_inputs"]
 
@@ -119,8 +118,7 @@ def _record_item(source: str, row: int | None, data: Any, path: Path) -> Item:
     try:
         item.record = records.from_dict(data)
     except records.RecordError as exc:
-        item.invalid = str(exc)
-        item.notes.append(make("RECORD_INVALID", ("record",), reason=str(exc)))
+        item.mark_invalid(str(exc))
         return item
     item.columns = item.record.to_dict()
     item.keys = {k: k for k in item.columns}
@@ -128,8 +126,8 @@ def _record_item(source: str, row: int | None, data: Any, path: Path) -> Item:
 
 
 def _invalid(source: str, row: int | None, reason: str) -> Item:
-    item = Item(source, row, invalid=reason)
-    item.notes.append(make("RECORD_INVALID", ("record",), reason=reason))
+    item = Item(source, row)
+    item.mark_invalid(reason)
     return item
 
 

@@ -12,7 +12,6 @@ from typing import Any
 from desktop.core.batch import cells
 from desktop.core.batch.headers import map_headers, recognisable
 from desktop.core.batch.items import Item
-from desktop.core.findings import make
 
 
 class SourceError(ValueError):
@@ -110,6 +109,5 @@ def items_from_rows(
         try:
             item.record = cells.record_of(picked, columns_of)
         except cells.CellError as exc:
-            item.invalid = str(exc)
-            item.notes.append(make("RECORD_INVALID", ("record",), reason=str(exc)))
+            item.mark_invalid(str(exc))
         yield item

@@ -62,7 +62,7 @@ def convert_many(
     if len(jobs) <= 1 or workers <= 1:
         return _in_process(jobs, "", None, progress, cancelled)
     try:
-        with _executor(min(workers, len(jobs))) as pool:
+        with worker_pool(min(workers, len(jobs))) as pool:
             futures = [pool.submit(run_job, job) for job in jobs]
             _follow(futures, progress, cancelled)
             outcomes = [None if future.cancelled() else _outcome(job, future)
@@ -119,7 +119,9 @@ def _outcome(job: Job, future: Future[Outcome]) -> Outcome:
         return _unexpected(job, exc)
 
 
-def _executor(workers: int) -> Executor:
+def worker_pool(workers: int) -> Executor:
+    """The pool for parallel image work: threads in a frozen build (no ``freeze_support`` in its
+    entry point), else "spawn" processes started by ``start_worker``."""
     if getattr(sys, "frozen", False):
         return ThreadPoolExecutor(max_workers=workers)
     # "spawn" everywhere: what Windows does anyway, and safe in a process that runs threads.

@@ -84,6 +84,15 @@ def _by_extension() -> dict[str, str]:
     return {ext: fmt for fmt, exts in table.items() for ext in exts}
 
 
+def scan_suffixes() -> frozenset[str]:
+    """Every file extension of a format the scan pipeline reads (resources/image_rules.json).
+
+    >>> {".jpg", ".heic", ".pdf"} <= scan_suffixes(), ".txt" in scan_suffixes()
+    (True, False)
+    """
+    return frozenset(_by_extension())
+
+
 def format_of_name(path: str | Path) -> str | None:
     """The format a file name claims by its extension (case-insensitive), or None.
 
