@@ -36,11 +36,12 @@ def review(
     measures: Any,
     earlier: list[Finding],
     field: str,
+    exif: dict[int, Any],
 ) -> list[Finding]:
     """The capture warnings for one scan (``analysis``: the inspection's reduced decode;
-    ``size``: full upright size; ``earlier``: findings already raised, not repeated)."""
+    ``size``: full upright size; ``earlier``: findings already raised, not repeated;
+    ``exif``: the loader's header tags, ``Header.exif``)."""
     name, codes = path.name, {f.code for f in earlier}
-    exif = _exif(path)
     found: list[Finding] = []
     found += _screenshot(exif, size, field, name)
     found += _edited(exif, field, name)
@@ -56,17 +57,6 @@ def review(
 
 
 # --- file facts --------------------------------------------------------------------------------
-
-
-def _exif(path: Path) -> dict[int, Any]:
-    try:
-        with Image.open(path) as im:
-            exif = im.getexif()
-            tags = dict(exif)
-            tags.update(exif.get_ifd(0x8769))
-            return tags
-    except Exception:  # a broken EXIF block is no evidence of anything
-        return {}
 
 
 def has_camera_data(exif: dict[int, Any]) -> bool:

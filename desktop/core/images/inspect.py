@@ -124,7 +124,8 @@ def _picture_findings(report: ImageReport, field: str, cert_code: str | None) ->
     from desktop.core.capture.forensics import review  # screen photos, screenshots, edits...
 
     size = (report.width or 0, report.height or 0)
-    findings += review(report.path, analysis.image, size, measures, findings, field)
+    exif = analysis.header.exif  # read with the header: no second open of the file
+    findings += review(report.path, analysis.image, size, measures, findings, field, exif)
     findings += _both_sides_findings(report, field, cert_code)
     if report.pages > 1:
         findings.append(make("IMAGE_MULTI_PAGE", field, name=name, pages=report.pages))

@@ -16,7 +16,7 @@ import struct
 import threading
 import warnings
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -44,6 +44,11 @@ _TRANSPOSE = {
 # Pillow 13 turns a TIFF upright itself: its size is reported upright and load() rotates it and
 # drops the tag. Everything else is left to the caller, as ImageOps.exif_transpose expects.
 _PILLOW_ROTATES_TIFF = int(PIL.__version__.split(".")[0]) >= 13
+# The EXIF tags the header carries (the capture warnings read them: editor, camera, dates), so
+# that nothing reopens the file to read them: every open goes through paths.extended here.
+EXIF_TAGS = {0x010F: "Make", 0x0110: "Model", 0x0131: "Software", 0x0132: "DateTime"}
+EXIF_IFD_TAGS = {0x829A: "ExposureTime", 0x8827: "ISOSpeedRatings", 0x9003: "DateTimeOriginal"}
+_EXIF_IFD = 0x8769
 _DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, IndexError, TypeError, struct.error)
 _HEIF_LOCK = threading.Lock()
 _PDF_LOCK = threading.Lock()  # PDFium is not thread-safe
@@ -62,6 +67,7 @@ class Header:
     height: int
     pages: int
     orientation: int = 1
+    exif: dict[int, Any] = field(default_factory=dict, compare=False, repr=False)  # EXIF_TAGS
 
 
 @dataclass(frozen=True)
@@ -229,7 +235,20 @@ def _header_of(im: Image.Image, path: Path, size: int, fmt: str | None) -> Heade
     if orientation in (5, 6, 7, 8):
         width, height = height, width
     pages = int(getattr(im, "n_frames", 1) or 1)
-    return Header(path, fmt or im.format, size, width, height, pages, orientation)
+    return Header(path, fmt or im.format, size, width, height, pages, orientation, _exif_tags(im))
+
+
+def _exif_tags(im: Image.Image) -> dict[int, Any]:
+    """The EXIF_TAGS and EXIF_IFD_TAGS the file has; a broken EXIF block gives none."""
+    try:
+        exif = im.getexif()
+        tags = {tag: exif[tag] for tag in EXIF_TAGS if tag in exif}
+        if _EXIF_IFD in exif:
+            ifd = exif.get_ifd(_EXIF_IFD)
+            tags.update((tag, ifd[tag]) for tag in EXIF_IFD_TAGS if tag in ifd)
+        return tags
+    except Exception:  # a fuzzed EXIF block makes Pillow raise almost anything
+        return {}
 
 
 def _draft(im: Image.Image, long_side: int | None) -> tuple[float, float, float, float] | None:

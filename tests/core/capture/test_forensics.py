@@ -6,11 +6,15 @@ The false-alarm rate on 200+ clean pictures is measured by benchmarks/bench_capt
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from PIL import Image
 
 from desktop.core.capture import forensics
-from desktop.core.images import inspect_image
+from desktop.core.images import inspect_image, loading
+from desktop.core.images.loading import read_header
+from desktop.core.paths import MAX_PATH
 from tests import capture_factory as cf
 from tests import images_factory as f
 
@@ -93,3 +97,66 @@ def test_a_border_cut_off_by_the_framing(tmp_path) -> None:
     cropped = found["IMAGE_CROPPED"]
     assert "right" in cropped.params["edges"]
     assert cropped.params.get("source") in ("outline", None)  # by content or by the outline
+
+
+# --- EXIF comes with the loader's header read (no second open of the file) --------------------
+
+
+def deep_path(root, name: str):
+    """``name`` in a folder nested so deep that the whole path is over Windows' MAX_PATH."""
+    folder = root.joinpath(*["客户资料_" + "x" * 40] * 6)
+    folder.mkdir(parents=True)
+    path = folder / name
+    assert len(str(path)) > MAX_PATH
+    return path
+
+
+def test_forensics_reads_only_tags_the_loader_carries() -> None:
+    carried = set(loading.EXIF_TAGS) | set(loading.EXIF_IFD_TAGS)
+    assert {*forensics._CAMERA_TAGS, forensics._SOFTWARE} <= carried
+
+
+def test_camera_data_in_the_exif_ifd_is_no_screenshot(tmp_path) -> None:
+    """An exposure time (Exif sub-IFD, not IFD0) is a camera's: the screen-sized photo is one."""
+    exif = Image.Exif()
+    exif.get_ifd(0x8769)[0x829A] = 1 / 120
+    path = tmp_path / "exposure.jpg"
+    found = findings(cf.screenshot((1080, 2340)), path, quality=90, exif=exif)
+    assert 0x829A in read_header(path).exif and "IMAGE_SCREENSHOT" not in found
+
+
+def test_a_long_path_still_yields_the_exif(tmp_path) -> None:
+    exif = Image.Exif()
+    exif[0x0131] = "Adobe Photoshop 25.0 (Windows)"
+    path = deep_path(tmp_path, "已编辑.jpg")
+    found = findings(f.scan(), path, quality=90, exif=exif)
+    assert read_header(path).exif[0x0131] == "Adobe Photoshop 25.0 (Windows)"
+    assert found["IMAGE_EDITED"].params["software"].startswith("Adobe Photoshop")
+    camera = Image.Exif()
+    camera[0x0110] = "PhoneCam 12"
+    shot = deep_path(tmp_path / "b", "截图.jpg")
+    assert "IMAGE_SCREENSHOT" not in findings(cf.screenshot((1080, 2340)), shot, exif=camera)
+
+
+def test_exif_of_a_long_path_under_windows_rules(tmp_path, monkeypatch) -> None:
+    r"""As on Windows without long paths enabled: a plain path over MAX_PATH does not open, the
+    ``\\?\`` form the loader makes (paths.extended) does. The warnings still fire."""
+    real_open = Image.open
+
+    def windows_open(fp, *args, **kwargs):
+        if isinstance(fp, (str, os.PathLike)):
+            text = os.fspath(fp)
+            if text.startswith("\\\\?\\"):
+                fp = text[4:]
+            elif len(text) >= MAX_PATH:
+                raise FileNotFoundError(2, "The system cannot find the path specified", text)
+        return real_open(fp, *args, **kwargs)
+
+    monkeypatch.setattr(Image, "open", windows_open)
+    monkeypatch.setattr(loading, "extended", lambda p: "\\\\?\\" + os.fspath(p))
+    exif = Image.Exif()
+    exif[0x0131] = "MTXX Meitu 7.5"
+    edited = deep_path(tmp_path, "美图.jpg")
+    assert "IMAGE_EDITED" in findings(f.scan(), edited, quality=90, exif=exif)
+    plain = deep_path(tmp_path / "b", "截图.png")
+    assert "IMAGE_SCREENSHOT" in findings(cf.screenshot((1080, 2340)), plain)

@@ -135,3 +135,21 @@ def test_preview_is_small_upright_rgb(samples: Path, name: str) -> None:
 def test_preview_of_a_bad_file_raises_image_error(samples: Path) -> None:
     with pytest.raises(ImageError):
         load_preview(samples / "text.jpg")
+
+
+def test_the_header_carries_the_exif_tags_the_warnings_read(samples: Path, tmp_path) -> None:
+    header = read_header(samples / "rotated_gps.jpg")
+    assert header.exif == {0x0110: "PhoneCam 12", 0x0132: "2026:11:20 10:00:00"}  # no GPS
+    exif = Image.Exif()
+    exif[0x0131] = "Adobe Photoshop 25.0"
+    exif.get_ifd(0x8769)[0x9003] = "2026:11:19 09:30:00"
+    f.scan().save(tmp_path / "edited.png", exif=exif)
+    decoded = decode(tmp_path / "edited.png", max_long_side=200)
+    assert decoded.header.exif == {0x0131: "Adobe Photoshop 25.0", 0x9003: "2026:11:19 09:30:00"}
+    assert read_header(samples / "document.pdf").exif == {}
+
+
+def test_a_broken_exif_block_gives_no_tags(tmp_path) -> None:
+    path = tmp_path / "broken_exif.jpg"
+    f.scan().save(path, exif=b"Exif\x00\x00MM\x00*\x00\x00\x00\x08\xff\xff\x00")
+    assert read_header(path).exif == {}
