@@ -74,6 +74,31 @@ def straightened_image(
     return straighten.warp(pixels, layout, width / header.width), layout
 
 
+@dataclass(frozen=True)
+class Face:
+    """One document straightened, then turned upright: what straighten writes, one merge side."""
+
+    image: Image.Image
+    layout: straighten.Plan | None  # None: no document found, the whole picture
+    turn: int | None  # counter-clockwise degrees applied; None: orientation not checked
+
+
+def upright_face(
+    src: str | Path,
+    corners: Quad | None = None,
+    *,
+    max_long_side: int | None = None,
+    turn: int | str | None = READ_TURN,
+) -> Face:
+    """``src``'s document straightened (:func:`straightened_image`) and turned ``turn`` degrees
+    counter-clockwise; READ_TURN reads the turn on the straightened document with the ``ocr``
+    extra (turned only when the reader is certain; None without the extra)."""
+    image, layout = straightened_image(src, corners, max_long_side=max_long_side)
+    if turn == READ_TURN:
+        turn = upright.document_turn(image)
+    return Face(upright.turned(image, turn or 0), layout, turn)
+
+
 def decode_for_warp(src: Path, header: Header, long_side: int) -> Any:
     """The full picture for the one warp: with OpenCV, a JPEG without a colour profile is
     decoded straight into a BGR array (EXIF orientation applied by OpenCV), which saves two
@@ -131,14 +156,11 @@ def straighten_file(
     src = Path(src)
     dst = Path(dst) if dst is not None else _default(src, "straight", to, out_dir)
     check_output(src, dst, to, force)
-    image, layout = straightened_image(src, corners, max_long_side=_long_cap())
-    if turn == READ_TURN:
-        turn = upright.document_turn(image)
-    image = upright.turned(image, turn or 0)
-    result = save_fitted(image, src, dst, to=to, min_bytes=min_bytes, max_bytes=max_bytes)
-    if layout is None:
+    face = upright_face(src, corners, max_long_side=_long_cap(), turn=turn)
+    result = save_fitted(face.image, src, dst, to=to, min_bytes=min_bytes, max_bytes=max_bytes)
+    if face.layout is None:
         result.notes.append("NO_OUTLINE")
-    upright.note(result, turn)
+    upright.note(result, face.turn)
     header = read_header(src)
     result.scale = round(result.width / header.width, 4)
     return result
@@ -154,16 +176,22 @@ def merge_files(
     max_bytes: int = 1_000_000,
     force: bool = False,
     corners: tuple[Quad | None, Quad | None] = (None, None),
+    turns: tuple[int | str | None, int | str | None] = (READ_TURN, READ_TURN),
 ) -> ConvertResult:
-    """Front above back on a white page, each straightened, in one compliant file ``dst``."""
+    """Front above back on a white page, each straightened and turned upright like
+    :func:`straighten_file` does (``turns`` per side, as its ``turn``), in one compliant file
+    ``dst``. Notes ``FRONT_ROTATED``/``BACK_ROTATED`` say which side was turned, or
+    ``ORIENTATION_UNCHECKED``."""
     front, back, dst = Path(front), Path(back), Path(dst)
     check_output(front, dst, to, force)
     check_output(back, dst, to, force)
-    faces = [straightened_image(p, c) for p, c in zip((front, back), corners, strict=True)]
-    page = merge_images([face for face, _ in faces])
+    sides = zip((front, back), corners, turns, strict=True)
+    faces = [upright_face(path, quad, turn=turn) for path, quad, turn in sides]
+    page = merge_images([face.image for face in faces])
     result = save_fitted(page, front, dst, to=to, min_bytes=min_bytes, max_bytes=max_bytes)
-    if any(layout is None for _, layout in faces):
+    if any(face.layout is None for face in faces):
         result.notes.append("NO_OUTLINE")
+    upright.note_sides(result, [face.turn for face in faces])
     return result
 
 

@@ -47,3 +47,16 @@ def note(result, turn: int | None) -> None:
     elif turn:
         result.notes.append("ROTATED")
         result.note_params["ROTATED"] = {"degrees": turn}
+
+
+SIDES = ("FRONT", "BACK")  # merge: notes FRONT_ROTATED, BACK_ROTATED
+
+
+def note_sides(result, turns: list[int | None]) -> None:
+    """Record on a merge's ConvertResult what was done about each side's orientation."""
+    if any(turn is None for turn in turns):
+        result.notes.append("ORIENTATION_UNCHECKED")
+    for side, turn in zip(SIDES, turns, strict=False):
+        if turn:
+            result.notes.append(f"{side}_ROTATED")
+            result.note_params[f"{side}_ROTATED"] = {"degrees": turn}
