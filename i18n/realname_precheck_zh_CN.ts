@@ -203,8 +203,32 @@ Checks CNNIC real-name submissions on this computer, offline.</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
+        <source>Checking which way up each side is…</source>
+        <translation>正在检查每一面的方向…</translation>
+    </message>
+    <message>
+        <source>Front</source>
+        <translation>正面</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>反面</translation>
+    </message>
+    <message>
         <source>Will be written as %1</source>
         <translation>将写入为 %1</translation>
+    </message>
+    <message>
+        <source>%1: orientation not checked (no scan reading installed).</source>
+        <translation>%1：未安装扫描件识别，未检查方向。</translation>
+    </message>
+    <message>
+        <source>%1: turned %2° counter-clockwise, as its text reads.</source>
+        <translation>%1：已按文字方向逆时针旋转 %2°。</translation>
+    </message>
+    <message>
+        <source>%1: not turned (reads upright, or which way up is not certain).</source>
+        <translation>%1：未旋转（文字已是正向，或无法确定正向）。</translation>
     </message>
     <message>
         <source>Cannot merge: %1</source>

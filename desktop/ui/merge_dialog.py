@@ -1,5 +1,6 @@
-"""Merge front and back: pick the two scans, preview them straightened one above the other on a
-white page, then write one compliant copy (both originals untouched). Work runs in workers."""
+"""Merge front and back: pick the two scans, preview them straightened and upright one above the
+other on a white page, then write one compliant copy (both originals untouched). Work runs in
+workers; which way up each scan is gets read once (scan reading) and is reused for the copy."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ from PySide6.QtWidgets import (
 from desktop.ui.scan_jobs import fitted_pixmap, to_qimage
 from desktop.ui.workers import Workers
 
+PREVIEW_SIDE = 600  # long side of each previewed face
+
 
 class MergeDialog(QDialog):
     """Front and back chosen among ``paths``; ``result`` is the ConvertResult once written."""
@@ -36,6 +39,8 @@ class MergeDialog(QDialog):
         self.result: Any = None
         self.workers = Workers(self)
         self._generation = 0
+        self.turns: dict[Path, int | None] = {}  # per scan: the upright turn read (None: unchecked)
+        self.page: QImage | None = None  # the merged page previewed, before fitting the label
         self.setWindowTitle(self.tr("Merge front and back"))
         self.front, self.back = (
             QComboBox(objectName="mergeFront"),
@@ -51,6 +56,7 @@ class MergeDialog(QDialog):
         swap.clicked.connect(self._swap)
         self.preview = QLabel(objectName="mergePreview", alignment=Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumSize(320, 420)
+        self.orientation = QLabel(objectName="mergeOrientation", wordWrap=True)
         self.status = QLabel(objectName="mergeStatus", wordWrap=True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -66,6 +72,7 @@ class MergeDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(swap)
         layout.addWidget(self.preview, 1)
+        layout.addWidget(self.orientation)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         self.front.currentIndexChanged.connect(self._refresh)
@@ -93,22 +100,41 @@ class MergeDialog(QDialog):
         self.save.setEnabled(not same)
         if same:
             self.status.setText(self.tr("Choose two different scans: the front and the back."))
+            self.orientation.clear()
             self.preview.clear()
             return
         self.status.setText(self.tr("Preparing the preview…"))
+        known = {p: self.turns[p] for p in (front, back) if p in self.turns}
+        if len(known) < 2:
+            self.orientation.setText(self.tr("Checking which way up each side is…"))
         self._generation += 1
         generation = self._generation
         self.workers.submit(
-            lambda task: to_qimage(_preview(front, back)),
-            on_done=lambda image: self._previewed(image, generation),
+            lambda task: _preview(front, back, known),
+            on_done=lambda done: self._previewed(done, generation),
             on_failed=lambda error: self._failed(error, generation),
         )
 
-    def _previewed(self, image: QImage, generation: int) -> None:
+    def _previewed(self, done: tuple[QImage, dict[Path, int | None]], generation: int) -> None:
+        image, turns = done
+        self.turns.update(turns)
         if generation != self._generation:
             return
+        self.page = image
         self.preview.setPixmap(fitted_pixmap(image, self.preview.size()))
+        front, back = self.chosen()
+        sides = ((self.tr("Front"), self.turns[front]), (self.tr("Back"), self.turns[back]))
+        self.orientation.setText("\n".join(self._turn_text(side, turn) for side, turn in sides))
         self.status.setText(self.tr("Will be written as %1").replace("%1", self.output().name))
+
+    def _turn_text(self, side: str, turn: int | None) -> str:
+        if turn is None:
+            text = self.tr("%1: orientation not checked (no scan reading installed).")
+        elif turn:
+            text = self.tr("%1: turned %2° counter-clockwise, as its text reads.")
+        else:
+            text = self.tr("%1: not turned (reads upright, or which way up is not certain).")
+        return text.replace("%1", side).replace("%2", str(turn))
 
     def _failed(self, error: Exception, generation: int) -> None:
         if generation == self._generation:
@@ -125,8 +151,11 @@ class MergeDialog(QDialog):
             return
         self.save.setEnabled(False)
         self.status.setText(self.tr("Writing the merged copy…"))
+        from desktop.core.capture.files import READ_TURN  # a side not read yet is read then
+
+        turns = (self.turns.get(front, READ_TURN), self.turns.get(back, READ_TURN))
         self.workers.submit(
-            lambda task: _merge(front, back, dst, force),
+            lambda task: _merge(front, back, dst, force, turns),
             on_done=self._written,
             on_failed=lambda error: self._failed(error, self._generation),
         )
@@ -148,14 +177,25 @@ class MergeDialog(QDialog):
         super().done(code)
 
 
-def _preview(front: Path, back: Path) -> Any:
+def _preview(
+    front: Path, back: Path, known: dict[Path, int | None]
+) -> tuple[QImage, dict[Path, int | None]]:
+    """The merged page, small, each side upright; and each side's turn (read when not known:
+    on a copy the size the scan reader wants, as "Straighten" reads it)."""
+    from desktop.core.capture import files, upright
+
+    faces = [
+        files.upright_face(p, max_long_side=PREVIEW_SIDE, turn=known[p])
+        if p in known
+        else files.upright_face(p, max_long_side=upright.READ_SIDE)
+        for p in (front, back)
+    ]
+    page = files.merge_images([face.image for face in faces])
+    page.thumbnail((PREVIEW_SIDE * 2, PREVIEW_SIDE * 2))
+    return to_qimage(page), {front: faces[0].turn, back: faces[1].turn}
+
+
+def _merge(front: Path, back: Path, dst: Path, force: bool, turns: tuple) -> Any:
     from desktop.core.capture import files
 
-    faces = [files.straightened_image(p, max_long_side=600)[0] for p in (front, back)]
-    return files.merge_images(faces)
-
-
-def _merge(front: Path, back: Path, dst: Path, force: bool) -> Any:
-    from desktop.core.capture import files
-
-    return files.merge_files(front, back, dst, force=force)
+    return files.merge_files(front, back, dst, force=force, turns=turns)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QPushButton
 
 from desktop.core.capture import geometry as geo
 from desktop.ui.merge_dialog import MergeDialog
@@ -156,3 +157,72 @@ def _ocr_generator():
     sys.modules[spec.name] = generator  # its dataclasses look their module up
     spec.loader.exec_module(generator)
     return generator
+
+
+def test_merge_previews_and_writes_each_side_upright(
+    qtbot, scan_reading, window, tmp_path, monkeypatch
+) -> None:
+    """A sideways front and an upside-down back: each side's turn is read once, the preview
+    shows both upright (read back with the OCR engine), Swap reuses the turns, the copy too."""
+    from PIL import Image
+
+    from desktop.core.capture import upright
+    from desktop.core.ocr import engine
+    from desktop.core.ocr.document import understand
+    from desktop.core.ocr.orient import read_upright
+
+    generator = _ocr_generator()
+    rng = random.Random(1216)
+    front_card, truth = generator.id_front(rng)
+    back_card, _ = generator.id_back(rng)
+    front, back = tmp_path / "侧放的正面.jpg", tmp_path / "倒置的反面.jpg"
+    cf.desk_photo("wood", 3, doc=front_card.rotate(-90, expand=True), tilt=12).image.save(front)
+    cf.desk_photo("dark", 5, doc=back_card.rotate(180), tilt=10).image.save(back, quality=92)
+    reads = []
+    read_turn = upright.document_turn
+    monkeypatch.setattr(upright, "document_turn", lambda image: reads.append(1) or read_turn(image))
+    drop(window.zone, [front, back])
+    first, _second = wait_read(qtbot, window, 2)
+    seen: dict = {}
+
+    def previewed(dialog, chosen) -> bool:
+        return dialog.chosen() == chosen and dialog.status.text().startswith("Will be written")
+
+    def merge() -> None:
+        dialog = window.scans.dialog
+        try:
+            qtbot.waitUntil(lambda: previewed(dialog, (front, back)), timeout=2 * READ_TIMEOUT_MS)
+            seen["turns"], seen["text"] = dict(dialog.turns), dialog.orientation.text()
+            seen["page"] = dialog.page
+            swap = dialog.findChild(QPushButton, "mergeSwap")
+            qtbot.mouseClick(swap, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: previewed(dialog, (back, front)), timeout=READ_TIMEOUT_MS)
+            seen["swapped"] = dialog.orientation.text()
+            qtbot.mouseClick(swap, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: previewed(dialog, (front, back)), timeout=READ_TIMEOUT_MS)
+            qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
+        except BaseException:
+            dialog.reject()  # a failed check must not leave the modal dialog waiting
+            raise
+
+    QTimer.singleShot(0, merge)
+    qtbot.mouseClick(first.merge, Qt.MouseButton.LeftButton)
+    cards = wait_read(qtbot, window, 3)
+    assert seen["turns"] == {front: 90, back: 180} and len(reads) == 2  # read once per side
+    assert seen["text"].splitlines() == [
+        "Front: turned 90° counter-clockwise, as its text reads.",
+        "Back: turned 180° counter-clockwise, as its text reads.",
+    ]
+    assert seen["swapped"].startswith("Front: turned 180°")
+    page = seen["page"].convertToFormat(seen["page"].Format.Format_RGB888)
+    shown = Image.frombytes("RGB", (page.width(), page.height()), page.constBits().tobytes(),
+                            "raw", "RGB", page.bytesPerLine())  # fmt: skip
+    top, bottom = (read_upright(f, engine.get_engine().read, understand)
+                   for f in cf.merged_faces(shown))  # fmt: skip
+    assert (top.kind, top.rotation, top.name.text) == ("id_front", 0, truth.name)
+    assert (bottom.kind, bottom.rotation) == ("id_back", 0)
+    merged = tmp_path / "侧放的正面_front_back_cnnic.jpg"
+    assert cards[-1].path == merged
+    assert window.scans.dialog.result.notes == ["FRONT_ROTATED", "BACK_ROTATED"]
+    with Image.open(merged) as im:
+        assert all(face.width > face.height for face in cf.merged_faces(im))

@@ -10,7 +10,6 @@ import json
 import random
 from pathlib import Path
 
-import numpy as np
 import pytest
 from PIL import Image
 
@@ -23,7 +22,6 @@ from tests import capture_factory as cf
 
 needs_ocr = pytest.mark.skipif(not engine.available(), reason="the ocr extra is not installed")
 REAL = Path("/work/shared/ocr-real")
-WHITE = 240  # a row of the page's white gap, after JPEG
 
 
 @pytest.fixture(scope="module")
@@ -41,20 +39,8 @@ def lying_sides(make_ocr_set, tmp_path_factory) -> tuple[Path, Path, object]:
 
 
 def faces(path: Path) -> tuple[Image.Image, Image.Image]:
-    """The merged page cut at its white gap: the top face and the bottom face."""
     with Image.open(path) as im:
-        page = im.convert("RGB")
-    rows = np.asarray(page.convert("L")).min(axis=1) >= WHITE
-    runs, start = [], None
-    for y, white in enumerate([*rows, False]):
-        if white and start is None:
-            start = y
-        elif not white and start is not None:
-            runs.append((start, y))
-            start = None
-    inner = [(a, b) for a, b in runs if a > 0 and b < page.height]
-    top, bottom = max(inner, key=lambda run: run[1] - run[0])
-    return page.crop((0, 0, page.width, top)), page.crop((0, bottom, page.width, page.height))
+        return cf.merged_faces(im)
 
 
 def read(face: Image.Image):
