@@ -13,6 +13,7 @@ from desktop.core.capture import geometry as geo
 from desktop.ui.merge_dialog import MergeDialog
 from desktop.ui.straighten_dialog import StraightenDialog
 from tests import capture_factory as cf
+from tests import merged_page
 from tests.ui.test_scans import READ_TIMEOUT_MS, drop, wait_read
 
 # the offscreen platform says so for every top-level dialog shown; nothing to fix in the app
@@ -218,11 +219,11 @@ def test_merge_previews_and_writes_each_side_upright(
     shown = Image.frombytes("RGB", (page.width(), page.height()), page.constBits().tobytes(),
                             "raw", "RGB", page.bytesPerLine())  # fmt: skip
     top, bottom = (read_upright(f, engine.get_engine().read, understand)
-                   for f in cf.merged_faces(shown))  # fmt: skip
+                   for f in merged_page.faces(shown))  # fmt: skip
     assert (top.kind, top.rotation, top.name.text) == ("id_front", 0, truth.name)
     assert (bottom.kind, bottom.rotation) == ("id_back", 0)
     merged = tmp_path / "侧放的正面_front_back_cnnic.jpg"
     assert cards[-1].path == merged
     assert window.scans.dialog.result.notes == ["FRONT_ROTATED", "BACK_ROTATED"]
     with Image.open(merged) as im:
-        assert all(face.width > face.height for face in cf.merged_faces(im))
+        assert all(face.width > face.height for face in merged_page.faces(im))

@@ -19,6 +19,7 @@ from desktop.core.ocr import engine
 from desktop.core.ocr.document import understand
 from desktop.core.ocr.orient import read_upright
 from tests import capture_factory as cf
+from tests import merged_page
 
 needs_ocr = pytest.mark.skipif(not engine.available(), reason="the ocr extra is not installed")
 REAL = Path("/work/shared/ocr-real")
@@ -40,7 +41,7 @@ def lying_sides(make_ocr_set, tmp_path_factory) -> tuple[Path, Path, object]:
 
 def faces(path: Path) -> tuple[Image.Image, Image.Image]:
     with Image.open(path) as im:
-        return cf.merged_faces(im)
+        return merged_page.faces(im)
 
 
 def read(face: Image.Image):
