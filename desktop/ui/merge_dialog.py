@@ -75,6 +75,7 @@ class MergeDialog(QDialog):
         layout.addWidget(self.orientation)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
+        self.resize(540, 660)  # side notes on one line each; with its frame, fits a 1366×768 screen
         self.front.currentIndexChanged.connect(self._refresh)
         self.back.currentIndexChanged.connect(self._refresh)
         self._refresh()
