@@ -36,9 +36,13 @@ class OcrUnavailable(RuntimeError):
 
 
 def available() -> bool:
-    """True when the ``ocr`` extra is installed (checked without importing it)."""
+    """True when the ``ocr`` extra is installed (checked without importing it). A module already
+    imported counts as is: while one thread imports cv2, its loader briefly leaves a module without
+    ``__spec__`` in sys.modules, and find_spec would raise in another thread (a merge preview then
+    said "not checked")."""
+    modules = ("rapidocr", "onnxruntime", "cv2")
     try:
-        return all(importlib.util.find_spec(m) for m in ("rapidocr", "onnxruntime", "cv2"))
+        return all(sys.modules.get(m) is not None or importlib.util.find_spec(m) for m in modules)
     except (ImportError, ValueError):  # a module blocked or half-installed
         return False
 

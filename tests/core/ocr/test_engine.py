@@ -119,3 +119,12 @@ def test_check_ocr_highlights_a_look_alike_character(scans, tmp_path: Path, caps
     assert code == 1
     assert mismatch and mismatch[0]["fields"] == ["name_zh", "images[0]"]
     assert mismatch[0]["params"]["scan_marked"] == f"【{truth.name[0]}】{truth.name[1:]}"
+
+
+def test_still_available_while_another_thread_imports_opencv(monkeypatch) -> None:
+    """cv2's loader puts its native module, without ``__spec__``, in sys.modules for a moment:
+    a worker asking then must not be told the extra is missing (issue 12, merge preview)."""
+    import types
+
+    monkeypatch.setitem(sys.modules, "cv2", types.ModuleType("cv2"))  # __spec__ is None
+    assert engine.available()
