@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from desktop.cli import main
+from desktop.core.ocr import engine
 from tests import capture_factory as cf
 
 
@@ -24,7 +25,8 @@ def test_merge_needs_two_inputs_and_an_output(tmp_path, capsys) -> None:
     assert "--merge takes two inputs" in capsys.readouterr().err
 
 
-def test_merge_front_and_back(tmp_path, capsys) -> None:
+def test_merge_front_and_back(tmp_path, capsys, monkeypatch) -> None:
+    monkeypatch.setattr(engine, "available", lambda: False)  # turns: test_merge_upright.py
     front, back = tmp_path / "正面.jpg", tmp_path / "反面.jpg"
     cf.desk_photo("dark", 1).image.save(front, quality=90)
     cf.desk_photo("paper", 2).image.save(back, quality=90)

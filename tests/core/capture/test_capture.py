@@ -107,7 +107,8 @@ def test_merge_puts_front_above_back_within_the_window(tmp_path) -> None:
     cf.desk_photo("wood", 0).image.save(front, quality=90)
     cf.desk_photo("paper", 1).image.save(back)
     out = tmp_path / "both.bmp"
-    result = files.merge_files(front, back, out, to="bmp")
+    # the layout only: the turn read on each side is tests/core/ocr/test_merge_upright.py's
+    result = files.merge_files(front, back, out, to="bmp", turns=(0, 0))
     assert result.format == "BMP" and 56320 <= out.stat().st_size <= 1_000_000
     with Image.open(out) as page:
         assert page.height > 1.8 * page.width * 54 / 85.6
