@@ -51,6 +51,22 @@ def test_a_name_label_read_with_a_wrong_or_lost_character() -> None:
     assert (reading.name.text, reading.name.label_edits) == ("张三", 1)
 
 
+def test_a_label_that_lost_a_character_never_takes_the_first_character_of_its_value() -> None:
+    """名(称 lost) on its own line, the name on the next: the name keeps its first character."""
+    licence = understand(
+        card(
+            "营业执照",
+            "统一社会信用代码",
+            "91610113LQAQKBU93Y",
+            ("名", "西安成弘文化传媒有限公司"),
+            ("型", "有限责任公司"),
+        )
+    )
+    assert (licence.name.text, licence.name.label_edits) == ("西安成弘文化传媒有限公司", 1)
+    front = understand(card(("名", "张三"), *FRONT, "公民身份号码11010519491231002X"))
+    assert (front.name.text, front.name.label_edits) == ("张三", 1)
+
+
 def test_the_right_hand_column_never_joins_a_company_name() -> None:
     reading = understand(
         card(
