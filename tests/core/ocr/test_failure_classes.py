@@ -164,6 +164,23 @@ class Turning:
         return [TextLine("日月0000日", (0, 0, 100, 30), 0.5)]
 
 
+def test_a_given_names_label_whose_chinese_half_was_misread() -> None:
+    """A small passport reads 名/Given names as g/ or 8/: the English half still finds it."""
+    for misread in ("g/Given names", "8/Given names"):
+        reading = understand(
+            card(
+                "中华人民共和国 PASSPORT 护照",
+                "姓/Surname",
+                "曾 CENG",
+                misread,
+                "佩玲 PEILING",
+                "P<HKGCENG<<PEILING<<<<<<<<<<<<<<<<<<<<<<<<<<",
+                "K075218360HKG0301280F3112098<<<<<<<<<<<<<<04",
+            )
+        )
+        assert (reading.name.text, reading.latin_name) == ("曾佩玲", "PEILING CENG"), misread
+
+
 def page(size: tuple[int, int], marker: tuple[int, int]) -> Image.Image:
     image = Image.new("L", size)
     image.putpixel(marker, 255)
