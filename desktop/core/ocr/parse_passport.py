@@ -65,7 +65,7 @@ def _latin_labelled(rows: Sequence[Row]) -> str:
     for key, pattern in (("surname", r"SURNAME"), ("given", r"GIVENNAMES?")):
         for index, row in enumerate(rows):
             if re.match(rf"^/?{pattern}", row.text.upper()) and index + 1 < len(rows):
-                value = rows[index + 1].text
+                value = rows[index + 1].spaced
                 if re.fullmatch(r"[A-Z][A-Z\-' ,]*", value):
                     parts[key] = value
                 break
@@ -88,7 +88,7 @@ def _name_part(rows: Sequence[Row], label: str, english: str):
         if not following:
             return "", "", None, 0.0
         row = following[0]
-        text = row.text
+        text = row.spaced  # the words of a Latin name stay apart
     latin = " ".join(re.findall(r"[A-Z][A-Z\-']*", text.upper() if not cjk_name(text) else text))
     return cjk_name(text), latin, row.image_box, row.score
 

@@ -181,6 +181,26 @@ def test_a_given_names_label_whose_chinese_half_was_misread() -> None:
         assert (reading.name.text, reading.latin_name) == ("曾佩玲", "PEILING CENG"), misread
 
 
+def test_a_latin_name_of_several_words_keeps_its_spaces() -> None:
+    """Given names ANNA MARIA, read under their label, stay two words: no "could not confirm"."""
+    reading = understand(
+        card(
+            "Passport/ Passeport",
+            "Surname/ Nom",
+            "ERIKSSON",
+            "Given names/ Prénoms",
+            "ANNA MARIA",
+            "P<UT0ERIKSS0N<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+            "L898902C36UT07408122F1204159ZE184226B<<<<<10",
+        )
+    )
+    assert reading.latin_name == "ANNA MARIA ERIKSSON"
+    typed = {"cert_type": "HZ", "name_zh": "ANNA MARIA ERIKSSON", "cert_number": "L898902C3"}
+    rec = records.from_dict({"holder_type": "individual", "region": "NL", **typed})
+    codes = {f.code for f in crosscheck(rec, {0: reading}, TODAY)}
+    assert not {c for c in codes if c.startswith("OCR_NAME")}, codes
+
+
 def page(size: tuple[int, int], marker: tuple[int, int]) -> Image.Image:
     image = Image.new("L", size)
     image.putpixel(marker, 255)
