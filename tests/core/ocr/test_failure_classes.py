@@ -273,6 +273,22 @@ def test_a_name_mismatch_is_an_error_only_on_solid_evidence() -> None:
     assert finding.params["evidence_label"] == "姓名"
 
 
+def test_a_name_read_from_tiny_text_is_could_not_confirm_never_an_alarm() -> None:
+    """Text a few pixels tall is read enlarged: a confident misreading there (盛辰 as 盛展 at
+    0.98) is no evidence of a typing mistake, so the mismatch is an info "could not confirm"."""
+
+    def name_finding(height: int):
+        lines = card("姓名张山", *FRONT, "公民身份号码11010519491231002X", height=height)
+        reading = understand(lines)
+        return next(f for f in crosscheck(id_record(), {0: reading}, TODAY) if "NAME" in f.code)
+
+    small = name_finding(10)
+    assert (small.code, small.severity) == ("OCR_NAME_UNCONFIRMED", "info")
+    assert small.params["evidence_text_height"] == 10
+    legible = name_finding(30)
+    assert (legible.code, legible.severity) == ("OCR_NAME_MISMATCH", "error")
+
+
 def test_convert_upright_writes_the_turned_copy_and_leaves_the_original(tmp_path) -> None:
     from desktop.core.ocr.upright import certain_turn, convert_upright
 
