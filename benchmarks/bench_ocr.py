@@ -2,7 +2,7 @@
 
 Run by hand (slow: about a second per sample; the machine is shared, so be nice):
 
-    nice -n 10 python3 benchmarks/bench_ocr.py [--set DIR] [--limit N]
+    nice -n 10 python3 benchmarks/bench_ocr.py [--set DIR] [--limit N] [--variant photo]
     nice -n 10 python3 benchmarks/bench_ocr.py --real ../shared/ocr-real   # timings, real scans
 
 The set is generated into ``benchmarks/out/ocr-set`` (git-ignored) by ``scripts/make_ocr_set.py``
@@ -127,6 +127,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--set", type=Path, default=ROOT / "benchmarks" / "out" / "ocr-set")
     parser.add_argument("--limit", type=int, default=0, help="read only the first N samples")
+    parser.add_argument("--variant", choices=VARIANTS, help="read only samples of this variant")
     parser.add_argument("--real", type=Path, help="time the real images in this folder instead")
     parser.add_argument("--repeat", type=int, default=3, help="reads per real image (median)")
     args = parser.parse_args()
@@ -140,7 +141,8 @@ def main() -> int:
     times: dict[str, list[float]] = defaultdict(list)
     misses: list[str] = []
     rng = random.Random(6)
-    samples = sorted(args.set.glob("*.json"))[: args.limit or None]
+    pattern = f"*-{args.variant}.json" if args.variant else "*.json"
+    samples = sorted(args.set.glob(pattern))[: args.limit or None]
     for path in samples:
         truth = json.loads(path.read_text(encoding="utf-8"))
         image, variant, kind = path.with_suffix(".jpg"), truth["variant"], truth["kind"]
@@ -204,7 +206,8 @@ def main() -> int:
                 typed = wrong.get("name_zh") if wrong.get("name_zh") != truth["name"] else None
                 misses.append(f"{path.stem}: mistake not caught ({typed or wrong['cert_number']})")
 
-    times["photo12"] = twelve_megapixel_times(args.set)
+    if not args.variant:  # a subset run skips the 12 MP timings
+        times["photo12"] = twelve_megapixel_times(args.set)
     print("\n".join(misses) or "no misses")
     report(stats, times, loads)
     return 0

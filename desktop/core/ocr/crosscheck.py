@@ -33,6 +33,10 @@ from desktop.core.record import Record
 
 SURE_SCORE = 0.95  # recogniser confidence above which a read name is trusted
 WEAK_SCORE = 0.8  # below this a read name confirms nothing
+# Text lines lower than this (pixels of the scan as given, the median line) are too small to
+# tell look-alike characters apart: the recogniser reads them enlarged, and its confidence
+# there says little (盛辰 read 盛展 at 0.98 on a 320 px wide certificate).
+SMALL_TEXT = 16
 # Documents issued on the mainland print simplified characters: a traditional character read
 # there is a recogniser artefact, and a traditional character typed for them is a mismatch.
 SIMPLIFIED_KINDS = ("id_front", "business_licence", "uscc_certificate", "org_code_certificate")
@@ -174,7 +178,14 @@ def _name_evidence(reading: Reading) -> dict:
         "evidence_shape_valid": _name_shape(reading.kind, value.text),
         "evidence_check_valid": False,  # names carry no check character
         "evidence_confidence": round(value.score, 3),
+        "evidence_text_height": text_height(reading),
     }
+
+
+def text_height(reading: Reading) -> int:
+    """The median height of the scan's text lines, in the scan's own pixels (0: no lines)."""
+    heights = sorted(line.height for line in reading.lines)
+    return heights[len(heights) // 2] if heights else 0
 
 
 def _name_shape(kind: str, name: str) -> bool:
@@ -188,15 +199,17 @@ def _name_shape(kind: str, name: str) -> bool:
 def _unconfirmed(result: Comparison, evidence: dict) -> bool:
     """The evidence cannot tell a typing mistake from a misreading.
 
-    Weak: low confidence; one character substituted, dropped or added in a name of five or
-    more (a watermark or a fold over one character); or, read below full confidence, up to a
-    sixth of a long name so changed. Never when the characters sound the same (a typing slip
-    a recogniser does not make).
+    Weak: low confidence; text too small to tell look-alike characters apart; one character
+    substituted, dropped or added in a name of five or more (a watermark or a fold over one
+    character); or, read below full confidence, up to a sixth of a long name so changed. Never
+    when the characters sound the same (a typing slip a recogniser does not make).
     """
     if evidence["evidence_confidence"] < WEAK_SCORE:
         return True
     changed = sum(max(len(d.typed), len(d.scanned)) for d in result.differences)
     typical = set(result.reasons) <= {"look_alike", "different", "missing", "extra"}
+    if typical and 0 < evidence["evidence_text_height"] < SMALL_TEXT:
+        return True  # too small a scan to tell a look-alike from what is printed
     if typical and changed == 1 and len(result.scanned) >= 5:
         return True
     # a few characters of a long name, not read with full confidence (a small or blurred scan)

@@ -26,6 +26,11 @@ def _install_hint() -> str:
 
 INSTALL_HINT = _install_hint()
 MAX_SIDE = 2000  # the recogniser reads crops of an image at most this large
+# A smaller scan (a card photographed ~300 px wide, a page ~700 px tall) has text only a few
+# pixels tall: the detector misses or merges its lines and the recogniser, which reads lines
+# 48 px tall, confuses its characters. It is enlarged first, as a normal scan's size.
+SMALL_SIDE = 1000
+UPSCALE_SIDE = 1600
 DETECT_SIDE = 960  # the text detector sees the image at this long side (speed)
 THREADS = 2
 MODEL_GLOBS = {"Det": "*det*.onnx", "Rec": "*rec*.onnx"}
@@ -128,11 +133,21 @@ def _params(paths: dict[str, Path]) -> dict:
 
 
 def _fit(image):
-    """Shrink to ``MAX_SIDE`` (never enlarge); return the image and the scale used."""
+    """Shrink to ``MAX_SIDE``, enlarge one smaller than ``SMALL_SIDE`` to ``UPSCALE_SIDE``;
+    return the image and the scale used (boxes are divided by it).
+
+    >>> from PIL import Image
+    >>> [(im.size, round(s, 2)) for im, s in map(_fit, [Image.new("RGB", (w, w // 2))
+    ...                                                  for w in (320, 1012, 4000)])]
+    [((1600, 800), 5.0), ((1012, 506), 1.0), ((2000, 1000), 0.5)]
+    """
     side = max(image.size)
-    if side <= MAX_SIDE:
+    if side > MAX_SIDE:
+        scale = MAX_SIDE / side
+    elif 0 < side < SMALL_SIDE:
+        scale = UPSCALE_SIDE / side
+    else:
         return image, 1.0
-    scale = MAX_SIDE / side
     size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
     from PIL import Image
 

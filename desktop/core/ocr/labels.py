@@ -54,15 +54,22 @@ class Hit:
         return self.row.text[self.consumed :]
 
 
-def match_start(text: str, label: str, lead: int = 2) -> tuple[int, int] | None:
+def match_start(
+    text: str, label: str, lead: int = 2, ends: frozenset[int] = frozenset()
+) -> tuple[int, int] | None:
     """(edits, characters consumed) when ``text`` starts with ``label`` as read, else None.
 
-    Up to ``lead`` characters before the label are skipped (a stray mark or bracket).
+    Up to ``lead`` characters before the label are skipped (a stray mark or bracket). Of equal
+    readings, one ending where a recognised line ends (``ends``: offsets in ``text``) wins, then
+    the longer: a label read with a character lost, alone on its line, never takes the first
+    character of the value beside it.
 
     >>> match_start("姓色刘晓梅", "姓名"), match_start("名八称上海某公司", "名称")
     ((1, 2), (1, 3))
     >>> match_start("名张三", "姓名"), match_start("称深圳市某公司", "名称")
     ((1, 1), (1, 1))
+    >>> match_start("名西安某某公司", "名称"), match_start("名西安某某公司", "名称", ends={1})
+    ((1, 2), (1, 1))
     >>> match_start("性别男", "姓名") is None
     True
     """
@@ -73,12 +80,21 @@ def match_start(text: str, label: str, lead: int = 2) -> tuple[int, int] | None:
             if len(piece) < size:
                 break
             edits = distance(piece, label) + (skip > 0)
-            better = best is None or edits < best[0] or (edits == best[0] and size > best[2])
-            if edits <= allowed(label) and better:
-                best = (edits, skip + size, size)  # of equal readings the longer takes more
+            key = (edits, skip + size not in ends, -size)  # smaller is better
+            if edits <= allowed(label) and (best is None or key < best[2]):
+                best = (edits, skip + size, key)
         if best and best[0] == 0:
             break
     return best[:2] if best else None
+
+
+def line_ends(row: Row) -> frozenset[int]:
+    """Offsets in ``row.text`` where one recognised line ends and the next begins."""
+    ends, at = set(), 0
+    for line in row.lines:
+        at += len(compact(line.text))
+        ends.add(at)
+    return frozenset(ends)
 
 
 def find(
@@ -94,9 +110,9 @@ def find(
     """
     found: list[tuple[int, int, Hit]] = []
     for index, row in enumerate(rows):
-        text = row.text
+        text, ends = row.text, line_ends(row)
         for label in labels:
-            hit = match_start(text, label)
+            hit = match_start(text, label, ends=ends)
             if hit is None:
                 continue
             edits, consumed = hit

@@ -99,6 +99,17 @@ class Row:
         return "".join(compact(line.text) for line in self.lines)
 
     @property
+    def spaced(self) -> str:
+        """Its lines' text with their spaces kept, one space between lines (Latin names:
+        ``ANNA MARIA`` must not become one word).
+
+        >>> given = TextLine("ANNA MARIA", (0, 0, 90, 20))
+        >>> Row((given, TextLine("ERIKSSON", (99, 0, 180, 20)))).spaced
+        'ANNA MARIA ERIKSSON'
+        """
+        return " ".join(_SPACES.sub(" ", fold_fullwidth(line.text)).strip() for line in self.lines)
+
+    @property
     def box(self) -> Box:
         return _union(line.box for line in self.lines)
 

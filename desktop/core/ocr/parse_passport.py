@@ -19,8 +19,8 @@ _NUMBER = re.compile(r"[A-Z]{0,2}\d{7,9}")
 def parse_passport(rows: Sequence[Row]) -> Reading:
     issued = _dated(rows, ("签发日期", "DATEOFISSUE", "發照日期"))
     zone = mrz.parse([line.text for row in rows for line in row.lines], issued=issued)
-    surname = _name_part(rows, "姓/")
-    given = _name_part(rows, "名/")
+    surname = _name_part(rows, "姓/", "SURNAME")
+    given = _name_part(rows, "名/", "GIVENNAMES?")
     latin = " ".join(p for p in (given[1], surname[1]) if p)
     # the visual zone first: recognisers drop the narrow I of the MRZ font (SMTH for SMITH)
     latin = latin or _latin_labelled(rows) or (zone.name if zone else "")
@@ -65,16 +65,20 @@ def _latin_labelled(rows: Sequence[Row]) -> str:
     for key, pattern in (("surname", r"SURNAME"), ("given", r"GIVENNAMES?")):
         for index, row in enumerate(rows):
             if re.match(rf"^/?{pattern}", row.text.upper()) and index + 1 < len(rows):
-                value = rows[index + 1].text
+                value = rows[index + 1].spaced
                 if re.fullmatch(r"[A-Z][A-Z\-' ,]*", value):
                     parts[key] = value
                 break
     return " ".join(parts[k] for k in ("given", "surname") if k in parts)
 
 
-def _name_part(rows: Sequence[Row], label: str):
-    """(Chinese part, Latin part, box, score) of the surname or given-name field."""
-    hit = after_label(rows, (label,))
+def _name_part(rows: Sequence[Row], label: str, english: str):
+    """(Chinese part, Latin part, box, score) of the surname or given-name field.
+
+    The bilingual label is found by either half: a small scan reads 名/Given names as
+    ``g/Given names``, and its English half still says which field follows.
+    """
+    hit = after_label(rows, (label,)) or _english_label(rows, english)
     if hit is None:
         return "", "", None, 0.0
     text, row = hit
@@ -84,9 +88,18 @@ def _name_part(rows: Sequence[Row], label: str):
         if not following:
             return "", "", None, 0.0
         row = following[0]
-        text = row.text
+        text = row.spaced  # the words of a Latin name stay apart
     latin = " ".join(re.findall(r"[A-Z][A-Z\-']*", text.upper() if not cjk_name(text) else text))
     return cjk_name(text), latin, row.image_box, row.score
+
+
+def _english_label(rows: Sequence[Row], english: str) -> tuple[str, Row] | None:
+    """The text after a bilingual label whose Chinese half was misread (``g/Given names``)."""
+    pattern = re.compile(rf"^.{{0,2}}/({english})", re.IGNORECASE)
+    for row in rows:
+        if found := pattern.match(row.text):
+            return row.text[found.end() :], row
+    return None
 
 
 def _number(rows: Sequence[Row], zone: mrz.Mrz | None) -> Value | None:

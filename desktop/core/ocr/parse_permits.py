@@ -90,7 +90,7 @@ def _latin_below(rows: Sequence[Row], name: Value | None) -> str:
     index = next((i for i, r in enumerate(rows) if r.image_box == name.box), None)
     if index is None or index + 1 >= len(rows):
         return ""
-    text = rows[index + 1].text
+    text = rows[index + 1].spaced  # the words of a Latin name stay apart
     return text if re.fullmatch(r"[A-Za-z,\-' ]+", text) else ""
 
 

@@ -27,6 +27,22 @@ def test_a_low_resolution_card(scans) -> None:
     assert reading.number.text == truth.number
 
 
+def test_a_small_scan_is_enlarged_for_the_recogniser(scans, make_ocr_set) -> None:
+    """A passport page 320 px wide: read as it is, the name 曾文儀 comes out 曾文值; enlarged
+    to a normal scan's size first, it is read right (boxes stay in the scan's pixels)."""
+    import random
+
+    image, truth = make_ocr_set.passport(random.Random(16))
+    small = make_ocr_set.low_resolution(image)
+    assert max(small.size) < engine.SMALL_SIDE
+    lines = engine.get_engine().read(small)
+    assert max(line.box[2] for line in lines) <= small.width + 2  # boxes in the scan's pixels
+    path = scans["id_front"][0].with_name("passport_small.jpg")
+    small.save(path, quality=90)
+    reading = scan.read_scan(path)
+    assert (reading.name.text, reading.number.text) == (truth.name, truth.number)
+
+
 def test_a_sideways_two_column_licence(scans) -> None:
     path, truth = scans["licence_sideways"]
     reading = scan.read_scan(path)

@@ -51,6 +51,22 @@ def test_a_name_label_read_with_a_wrong_or_lost_character() -> None:
     assert (reading.name.text, reading.name.label_edits) == ("张三", 1)
 
 
+def test_a_label_that_lost_a_character_never_takes_the_first_character_of_its_value() -> None:
+    """名(称 lost) on its own line, the name on the next: the name keeps its first character."""
+    licence = understand(
+        card(
+            "营业执照",
+            "统一社会信用代码",
+            "91610113LQAQKBU93Y",
+            ("名", "西安成弘文化传媒有限公司"),
+            ("型", "有限责任公司"),
+        )
+    )
+    assert (licence.name.text, licence.name.label_edits) == ("西安成弘文化传媒有限公司", 1)
+    front = understand(card(("名", "张三"), *FRONT, "公民身份号码11010519491231002X"))
+    assert (front.name.text, front.name.label_edits) == ("张三", 1)
+
+
 def test_the_right_hand_column_never_joins_a_company_name() -> None:
     reading = understand(
         card(
@@ -148,6 +164,43 @@ class Turning:
         return [TextLine("日月0000日", (0, 0, 100, 30), 0.5)]
 
 
+def test_a_given_names_label_whose_chinese_half_was_misread() -> None:
+    """A small passport reads 名/Given names as g/ or 8/: the English half still finds it."""
+    for misread in ("g/Given names", "8/Given names"):
+        reading = understand(
+            card(
+                "中华人民共和国 PASSPORT 护照",
+                "姓/Surname",
+                "曾 CENG",
+                misread,
+                "佩玲 PEILING",
+                "P<HKGCENG<<PEILING<<<<<<<<<<<<<<<<<<<<<<<<<<",
+                "K075218360HKG0301280F3112098<<<<<<<<<<<<<<04",
+            )
+        )
+        assert (reading.name.text, reading.latin_name) == ("曾佩玲", "PEILING CENG"), misread
+
+
+def test_a_latin_name_of_several_words_keeps_its_spaces() -> None:
+    """Given names ANNA MARIA, read under their label, stay two words: no "could not confirm"."""
+    reading = understand(
+        card(
+            "Passport/ Passeport",
+            "Surname/ Nom",
+            "ERIKSSON",
+            "Given names/ Prénoms",
+            "ANNA MARIA",
+            "P<UT0ERIKSS0N<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+            "L898902C36UT07408122F1204159ZE184226B<<<<<10",
+        )
+    )
+    assert reading.latin_name == "ANNA MARIA ERIKSSON"
+    typed = {"cert_type": "HZ", "name_zh": "ANNA MARIA ERIKSSON", "cert_number": "L898902C3"}
+    rec = records.from_dict({"holder_type": "individual", "region": "NL", **typed})
+    codes = {f.code for f in crosscheck(rec, {0: reading}, TODAY)}
+    assert not {c for c in codes if c.startswith("OCR_NAME")}, codes
+
+
 def page(size: tuple[int, int], marker: tuple[int, int]) -> Image.Image:
     image = Image.new("L", size)
     image.putpixel(marker, 255)
@@ -218,6 +271,22 @@ def test_a_name_mismatch_is_an_error_only_on_solid_evidence() -> None:
         f for f in crosscheck(id_record(), {0: reading}, TODAY) if f.code != "OCR_UNREADABLE"
     ]
     assert finding.params["evidence_label"] == "姓名"
+
+
+def test_a_name_read_from_tiny_text_is_could_not_confirm_never_an_alarm() -> None:
+    """Text a few pixels tall is read enlarged: a confident misreading there (盛辰 as 盛展 at
+    0.98) is no evidence of a typing mistake, so the mismatch is an info "could not confirm"."""
+
+    def name_finding(height: int):
+        lines = card("姓名张山", *FRONT, "公民身份号码11010519491231002X", height=height)
+        reading = understand(lines)
+        return next(f for f in crosscheck(id_record(), {0: reading}, TODAY) if "NAME" in f.code)
+
+    small = name_finding(10)
+    assert (small.code, small.severity) == ("OCR_NAME_UNCONFIRMED", "info")
+    assert small.params["evidence_text_height"] == 10
+    legible = name_finding(30)
+    assert (legible.code, legible.severity) == ("OCR_NAME_MISMATCH", "error")
 
 
 def test_convert_upright_writes_the_turned_copy_and_leaves_the_original(tmp_path) -> None:
