@@ -20,6 +20,7 @@ rounded card corners land on the true corner.
 from __future__ import annotations
 
 import math
+import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -30,6 +31,8 @@ from PIL import Image, ImageChops, ImageDraw, ImageFilter
 from desktop.core import rules
 from desktop.core.capture import geometry as geo
 from desktop.core.capture.geometry import Point, Quad
+
+Point3 = tuple[float, float, float]
 
 EDGES = ("top", "right", "bottom", "left")
 
@@ -163,7 +166,8 @@ def detail_outside(rgb: Image.Image, quad: Quad) -> float:
 def snap_to_edges(grey: Image.Image, quad: Quad, positions: int = 24) -> Quad | None:
     """Move each side of ``quad`` onto the strongest tone step across it (searched within
     ``side_tolerance`` of the picture's diagonal), fit lines, intersect them."""
-    reach = max(3, round(_rules()["side_tolerance"] * math.hypot(*grey.size)))
+    reach = max(3, round(_rules()["snap_reach"] * math.hypot(*grey.size)))
+    snap_noise = _rules()["snap_noise"]
     w, h = grey.size
     pixels = grey.load()
     lines = []
@@ -182,8 +186,12 @@ def snap_to_edges(grey: Image.Image, quad: Quad, positions: int = 24) -> Quad | 
                 if 0 <= x0 < w and 0 <= y0 < h and 0 <= x1 < w and 0 <= y1 < h:
                     steps[s] = abs(pixels[x1, y1] - pixels[x0, y0])
             strongest = max(steps.values(), default=0)
-            if strongest >= 12:  # the outermost strong step: the card's edge, not its frame line
-                s = max(s for s, v in steps.items() if v >= 0.4 * strongest)
+            noise = statistics.median(steps.values()) if steps else 0
+            if strongest >= max(12, snap_noise * noise):
+                # the outermost strong step: the card's edge, not its frame line; above the
+                # noise of the profile (a faint edge on a grainy desk)
+                level = max(0.4 * strongest, 0.5 * snap_noise * noise)
+                s = max(s for s, v in steps.items() if v >= level)
                 found.append((px + s * nx, py + s * ny))
         line = _robust_line(found)
         if line is None:
@@ -283,6 +291,12 @@ def _side_points(a: Point, b: Point, points: Sequence[Point], tolerance: float) 
     return near
 
 
+# every offset within 2 px, nearest first (a 1-px edge line between even offsets counts too)
+_NEAR = sorted(
+    ((ox, oy) for ox in range(-2, 3) for oy in range(-2, 3)), key=lambda o: abs(o[0]) + abs(o[1])
+)
+
+
 def side_support(quad: Quad, points: set[tuple[int, int]], step: float = 2.0) -> float:
     """Share of positions along the outline that have a boundary point within 2 px."""
     hits = total = 0
@@ -293,9 +307,7 @@ def side_support(quad: Quad, points: set[tuple[int, int]], step: float = 2.0) ->
             x = a[0] + (b[0] - a[0]) * k / n
             y = a[1] + (b[1] - a[1]) * k / n
             total += 1
-            hits += any(
-                (round(x) + ox, round(y) + oy) in points for ox in (-2, 0, 2) for oy in (-2, 0, 2)
-            )
+            hits += any((round(x) + ox, round(y) + oy) in points for ox, oy in _NEAR)
     return hits / max(total, 1)
 
 
@@ -359,6 +371,47 @@ def _clipped(hist: Sequence[int]) -> list[int]:
     return [*hist[:cap], sum(hist[cap:]), *([0] * (255 - cap))]
 
 
+def fit_background(samples: Sequence[tuple[float, float, Sequence[float]]]) -> list[Point3]:
+    """Per channel, the plane ``a + bx * x + by * y`` through the desk's colour samples
+    ((x, y, colour) along the frame band), refitted on the share ``band_inliers`` that fit it
+    best, twice: stretches of band that the document covers do not tilt it."""
+    keep = list(samples)
+    share = _rules()["band_inliers"]
+    planes = _planes(keep)
+    for _ in range(2):
+        ranked = sorted(samples, key=lambda s: _residual(planes, s))
+        keep = ranked[: max(3, round(share * len(ranked)))]
+        planes = _planes(keep)
+    return planes
+
+
+def _residual(planes: list[Point3], sample: tuple[float, float, Sequence[float]]) -> float:
+    x, y, colour = sample
+    return max(
+        abs(c - (a + bx * x + by * y)) for c, (a, bx, by) in zip(colour, planes, strict=True)
+    )
+
+
+def _planes(samples: Sequence[tuple[float, float, Sequence[float]]]) -> list[Point3]:
+    """Least-squares plane per channel (normal equations, centred coordinates)."""
+    n = len(samples)
+    mx = sum(s[0] for s in samples) / n
+    my = sum(s[1] for s in samples) / n
+    sxx = sum((s[0] - mx) ** 2 for s in samples)
+    syy = sum((s[1] - my) ** 2 for s in samples)
+    sxy = sum((s[0] - mx) * (s[1] - my) for s in samples)
+    det = sxx * syy - sxy * sxy
+    planes = []
+    for c in range(len(samples[0][2])):
+        mc = sum(s[2][c] for s in samples) / n
+        sxc = sum((s[0] - mx) * (s[2][c] - mc) for s in samples)
+        syc = sum((s[1] - my) * (s[2][c] - mc) for s in samples)
+        bx = (sxc * syy - syc * sxy) / det if abs(det) > 1e-9 else 0.0
+        by = (syc * sxx - sxc * sxy) / det if abs(det) > 1e-9 else 0.0
+        planes.append((mc - bx * mx - by * my, bx, by))
+    return planes
+
+
 def sum_hist(images: Any) -> list[int]:
     total = [0] * 256
     for im in images:
@@ -412,16 +465,24 @@ def _boundary(blob: Image.Image) -> list[Point]:
 
 
 def _find_opencv(rgb: Image.Image) -> Outline | None:
-    """The colour blob's outline; the largest edge-closed region's instead when the blob's
-    sides do not follow edges (a document close to the desk's tone whose edge still shows)."""
+    """The colour blob's outline (split from the desk by Otsu's level, then by the desk's own
+    noise level for a document close to the desk's tone); the largest edge-closed region's
+    instead when neither blob's sides follow edges."""
     import numpy as np
 
     cv2 = opencv()
     array = np.asarray(rgb)
-    edges = _cv_edges(cv2, array)
+    edges = _cv_edges(cv2, np, array)
+    distance = _cv_distance(cv2, np, array)
+    levels = _levels(
+        np.bincount(distance.ravel(), minlength=256).tolist(), int(np.median(_band(np, distance)))
+    )
     edge_points = {(int(x), int(y)) for y, x in zip(*np.nonzero(edges), strict=True)}
     best: Outline | None = None
-    for points in (_cv_mask_points(cv2, np, array), _cv_edge_points(cv2, np, edges)):
+    candidates = [lambda lv=lv: _cv_mask_points(cv2, np, distance, lv) for lv in levels]
+    candidates.append(lambda: _cv_edge_points(cv2, np, edges))
+    for points_of in candidates:
+        points = points_of()
         if points is None or len(points) < 8:
             continue
         quad = quad_from_points(points, rgb.size)
@@ -435,24 +496,69 @@ def _find_opencv(rgb: Image.Image) -> Outline | None:
     return best
 
 
-def _cv_edges(cv2: Any, array: Any) -> Any:
+def _levels(hist: Sequence[int], band_median: float) -> list[int]:
+    """Thresholds to try on a distance picture: Otsu's split (ink clipped), and a lower one set
+    by the desk's own noise (the frame band's median distance) when Otsu's is well above it."""
+    cfg = _rules()
+    level = max(otsu(_clipped(hist)), cfg["min_threshold"])
+    noise = max(round(cfg["noise_factor"] * band_median), cfg["min_noise_threshold"])
+    return [level, noise] if noise < level - 2 else [level]
+
+
+def _cv_edges(cv2: Any, np: Any, array: Any) -> Any:
+    """Canny edges; on an even desk the thresholds come down to just above the desk's own
+    gradient noise (the frame band's 90th percentile), so a faint document edge shows."""
+    cfg = _rules()
     grey = cv2.GaussianBlur(cv2.cvtColor(array, cv2.COLOR_RGB2GRAY), (5, 5), 0)
     high, _ = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    return cv2.Canny(grey, max(10, 0.25 * high), max(30, 0.5 * high))
+    gradient = np.abs(cv2.Sobel(grey, cv2.CV_32F, 1, 0)) + np.abs(cv2.Sobel(grey, cv2.CV_32F, 0, 1))
+    noise = float(np.percentile(_band(np, gradient), 90))
+    upper = min(max(30, 0.5 * high), max(cfg["canny_floor"], cfg["canny_noise_factor"] * noise))
+    return cv2.Canny(grey, max(10, cfg["canny_low_share"] * upper), upper)
 
 
-def _cv_mask_points(cv2: Any, np: Any, array: Any) -> list[Point] | None:
-    """Boundary of the largest blob that differs from the frame band's colour (Lab)."""
-    lab = cv2.cvtColor(cv2.GaussianBlur(array, (5, 5), 0), cv2.COLOR_RGB2LAB).astype(np.int16)
+def _band(np: Any, picture: Any) -> Any:
+    """The frame band's values (``border_strip`` of the shorter side) as one flat array."""
+    h, w = picture.shape[:2]
+    band = max(2, round(_rules()["border_strip"] * min(w, h)))
+    return np.concatenate([picture[:band].ravel(), picture[-band:].ravel(),
+                           picture[:, :band].ravel(), picture[:, -band:].ravel()])  # fmt: skip
+
+
+def _cv_distance(cv2: Any, np: Any, array: Any) -> Any:
+    """Per pixel, the largest Lab channel difference from the desk's colour, fitted as a
+    plane to the frame band (uneven light: one side of the desk brighter than the other)."""
+    lab = cv2.cvtColor(cv2.GaussianBlur(array, (5, 5), 0), cv2.COLOR_RGB2LAB).astype(np.float32)
+    h, w = lab.shape[:2]
+    samples = [(x, y, tuple(c)) for x, y, c in _band_samples(np, lab)]
+    planes = fit_background(samples)
+    ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
+    diff = [np.abs(lab[..., c] - (a + bx * xs + by * ys)) for c, (a, bx, by) in enumerate(planes)]
+    return np.maximum(np.maximum(diff[0], diff[1]), diff[2]).clip(0, 255).astype(np.uint8)
+
+
+def _band_samples(np: Any, lab: Any) -> list:
+    """Median colours of short stretches of the frame band: (x, y, colour) at their centres."""
     h, w = lab.shape[:2]
     band = max(2, round(_rules()["border_strip"] * min(w, h)))
-    ring = np.concatenate([
-        lab[:band].reshape(-1, 3), lab[-band:].reshape(-1, 3),
-        lab[:, :band].reshape(-1, 3), lab[:, -band:].reshape(-1, 3),
-    ])  # fmt: skip
-    distance = np.abs(lab - np.median(ring, axis=0)).max(axis=2).clip(0, 255).astype(np.uint8)
-    level = otsu(_clipped(np.bincount(distance.ravel(), minlength=256).tolist()))
-    level = max(level, _rules()["min_threshold"])
+    n = _rules()["band_segments"]
+    out = []
+    for k in range(n):
+        x0, x1 = w * k // n, w * (k + 1) // n
+        y0, y1 = h * k // n, h * (k + 1) // n
+        for box in (
+            (x0, 0, x1, band),
+            (x0, h - band, x1, h),
+            (0, y0, band, y1),
+            (w - band, y0, w, y1),
+        ):
+            patch = lab[box[1] : box[3], box[0] : box[2]].reshape(-1, 3)
+            out.append(((box[0] + box[2]) / 2, (box[1] + box[3]) / 2, np.median(patch, axis=0)))
+    return out
+
+
+def _cv_mask_points(cv2: Any, np: Any, distance: Any, level: int) -> list[Point] | None:
+    """Boundary of the largest blob farther than ``level`` from the desk's colour."""
     mask = (distance > level).astype(np.uint8) * 255
     kernel = np.ones((5, 5), np.uint8)
     mask = cv2.morphologyEx(cv2.morphologyEx(mask, cv2.MORPH_OPEN, kernel), cv2.MORPH_CLOSE, kernel)
