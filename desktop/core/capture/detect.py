@@ -132,11 +132,14 @@ def find_document(image: Image.Image, *, method: str | None = None) -> Outline |
     scale = image.width / small.width
     # pixel centres: small pixel i covers [i, i + 1) of the reduced picture
     rough = tuple(((x + 0.5) * scale, (y + 0.5) * scale) for x, y in found.corners)
-    grey = image.convert("L")
-    if max(grey.size) > cfg["refine_long_side"]:
-        grey = grey.reduce(math.ceil(max(grey.size) / cfg["refine_long_side"]))
-    g = grey.width / image.width
-    sharp = snap_to_edges(grey.filter(ImageFilter.GaussianBlur(1)), geo.scaled(rough, g))
+    rgb = image.convert("RGB")
+    if max(rgb.size) > cfg["refine_long_side"]:
+        rgb = rgb.reduce(math.ceil(max(rgb.size) / cfg["refine_long_side"]))
+    g = rgb.width / image.width
+    # snapped on the distance from the desk's colour: a card on white paper differs from it
+    # in hue more than in grey
+    distance = _background_distance(rgb.filter(ImageFilter.GaussianBlur(1)))
+    sharp = snap_to_edges(distance, geo.scaled(rough, g))
     corners = geo.scaled(sharp, 1 / g) if sharp else rough
     return Outline(corners, image.size, found.method, found.score)  # type: ignore[arg-type]
 
@@ -164,46 +167,86 @@ def detail_outside(rgb: Image.Image, quad: Quad) -> float:
 
 
 def snap_to_edges(grey: Image.Image, quad: Quad, positions: int = 24) -> Quad | None:
-    """Move each side of ``quad`` onto the strongest tone step across it (searched within
-    ``side_tolerance`` of the picture's diagonal), fit lines, intersect them."""
+    """Move each side of ``quad`` onto the outermost strong tone step across it (searched
+    within ``snap_reach`` of the picture's diagonal), fit lines, intersect them. A side that
+    finds no clear step keeps its line, as does one along the frame (the document runs on
+    past it); only the part of a side inside the picture is searched."""
     reach = max(3, round(_rules()["snap_reach"] * math.hypot(*grey.size)))
-    snap_noise = _rules()["snap_noise"]
-    w, h = grey.size
-    pixels = grey.load()
     lines = []
     for i in range(4):
         a, b = quad[i], quad[(i + 1) % 4]
-        dx, dy = _unit(a, b)
-        nx, ny = dy, -dx
-        found = []
-        for k in range(positions):
-            t = 0.12 + 0.76 * k / (positions - 1)
-            px, py = a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
-            steps = {}
-            for s in range(-reach, reach + 1):
-                x0, y0 = round(px + (s - 1) * nx), round(py + (s - 1) * ny)
-                x1, y1 = round(px + (s + 1) * nx), round(py + (s + 1) * ny)
-                if 0 <= x0 < w and 0 <= y0 < h and 0 <= x1 < w and 0 <= y1 < h:
-                    steps[s] = abs(pixels[x1, y1] - pixels[x0, y0])
-            strongest = max(steps.values(), default=0)
-            noise = statistics.median(steps.values()) if steps else 0
-            if strongest >= max(12, snap_noise * noise):
-                # the outermost strong step: the card's edge, not its frame line; above the
-                # noise of the profile (a faint edge on a grainy desk)
-                level = max(0.4 * strongest, 0.5 * snap_noise * noise)
-                s = max(s for s, v in steps.items() if v >= level)
-                found.append((px + s * nx, py + s * ny))
-        line = _robust_line(found)
-        if line is None:
-            return None
-        lines.append(line)
+        rough = (a, _unit(a, b))
+        visible = None if on_frame(a, b, grey.size) else geo.clip_segment(a, b, grey.size)
+        line = _snap_side(grey, visible, reach, positions) if visible else None
+        if line is not None and _line_gap(line, visible) > reach:
+            line = None  # moved or turned too far: it caught text or a shadow
+        lines.append(line or rough)
     corners = [geo.intersect(lines[i - 1], lines[i]) for i in range(4)]
     if any(c is None for c in corners):
         return None
-    snapped = geo.order_corners(corners)  # type: ignore[arg-type]
-    if max(geo.distance(p, q) for p, q in zip(snapped, quad, strict=True)) > 3 * reach:
-        return None
-    return snapped
+    return geo.order_corners(corners)  # type: ignore[arg-type]
+
+
+def on_frame(a: Point, b: Point, frame: tuple[int, int], tolerance: float = 1.5) -> bool:
+    """Both ends on the same edge of the picture: a side that is the frame, not the document."""
+    w, h = frame
+    return any(
+        abs(a[k] - edge) <= tolerance and abs(b[k] - edge) <= tolerance
+        for k, edge in ((0, 0), (0, w), (1, 0), (1, h), (0, w - 1), (1, h - 1))
+    )
+
+
+def _line_gap(line: tuple[Point, Point], segment: tuple[Point, Point]) -> float:
+    """How far ``line`` passes from the ends of ``segment`` (the larger)."""
+    (mx, my), (dx, dy) = line
+    return max(abs((x - mx) * dy - (y - my) * dx) for x, y in segment)
+
+
+def _snap_side(
+    grey: Image.Image, segment: tuple[Point, Point], reach: int, positions: int
+) -> tuple[Point, Point] | None:
+    pixels = grey.load()
+    w, h = grey.size
+    snap_noise = _rules()["snap_noise"]
+    a, b = segment
+    dx, dy = _unit(a, b)
+    nx, ny = dy, -dx
+    found = []
+    for k in range(positions):
+        t = 0.12 + 0.76 * k / (positions - 1)
+        px, py = a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
+        steps = {}
+        for s in range(-reach, reach + 1):
+            x0, y0 = round(px + (s - 1) * nx), round(py + (s - 1) * ny)
+            x1, y1 = round(px + (s + 1) * nx), round(py + (s + 1) * ny)
+            if 0 <= x0 < w and 0 <= y0 < h and 0 <= x1 < w and 0 <= y1 < h:
+                steps[s] = abs(pixels[x1, y1] - pixels[x0, y0])
+        # the strongest step of the outer two thirds: text just inside a pale card's edge is
+        # far stronger than the edge itself
+        strongest = max((v for s, v in steps.items() if 3 * s >= -reach), default=0)
+        noise = statistics.median(steps.values()) if steps else 0
+        if strongest >= max(12, snap_noise * noise):
+            # the outermost strong step: the card's edge, not its frame line; above the noise
+            # of the profile (a faint edge on a grainy desk)
+            level = max(0.4 * strongest, 0.5 * snap_noise * noise)
+            s = _peak(steps, max(s for s, v in steps.items() if v >= level))
+            found.append((px + s * nx, py + s * ny))
+    return _robust_line(found)
+
+
+def _peak(steps: dict[int, int], s: int) -> float:
+    """From ``s`` inwards to the top of its step, then to a tenth of a pixel (a parabola through
+    the top and its neighbours): the middle of the edge, not its outer skirt.
+
+    >>> _peak({0: 2, 1: 10, 2: 14, 3: 10, 4: 5}, 4)
+    2.0
+    """
+    while s - 1 in steps and steps[s - 1] >= steps[s]:
+        s -= 1
+    left, mid, right = steps.get(s - 1), steps[s], steps.get(s + 1)
+    if left is None or right is None or left + right - 2 * mid >= 0:
+        return float(s)
+    return s + max(-0.5, min(0.5, 0.5 * (left - right) / (left + right - 2 * mid)))
 
 
 def _robust_line(points: list[Point]) -> tuple[Point, Point] | None:
@@ -224,12 +267,21 @@ def quad_from_points(points: Sequence[Point], frame: tuple[int, int]) -> Quad | 
     hull = geo.convex_hull(points)
     if len(hull) < 4 or geo.area(hull) < _rules()["min_area"] * frame[0] * frame[1]:
         return None
-    rough = geo.reduce_to_quad(hull)
-    if rough is None:
-        return None
-    quad = geo.order_corners(rough)
-    quad = refine(quad, points, frame) or quad
-    return quad if plausible(quad) else None
+    # corners cut (the least area lost) or extended (the least area added): a rounded or
+    # chipped corner can fool either; the one whose sides follow the points wins
+    best, best_support = None, -1.0
+    pixels = {(round(x), round(y)) for x, y in points}
+    for rough in (geo.reduce_to_quad(hull), geo.circumscribe_quad(hull)):
+        if rough is None:
+            continue
+        quad = geo.order_corners(rough)
+        quad = refine(quad, points, frame) or quad
+        if not plausible(quad):
+            continue
+        support = side_support(quad, pixels, near=_NEAREST)
+        if support > best_support:
+            best, best_support = quad, support
+    return best
 
 
 def plausible(quad: Quad) -> bool:
@@ -297,8 +349,15 @@ _NEAR = sorted(
 )
 
 
-def side_support(quad: Quad, points: set[tuple[int, int]], step: float = 2.0) -> float:
-    """Share of positions along the outline that have a boundary point within 2 px."""
+_NEAREST = [(ox, oy) for ox in (-1, 0, 1) for oy in (-1, 0, 1)]
+
+
+def side_support(
+    quad: Quad, points: set[tuple[int, int]], step: float = 2.0, near: Sequence = ()
+) -> float:
+    """Share of positions along the outline that have a boundary point within 2 px (or at
+    the offsets ``near``)."""
+    near = near or _NEAR
     hits = total = 0
     for i in range(4):
         a, b = quad[i], quad[(i + 1) % 4]
@@ -307,7 +366,7 @@ def side_support(quad: Quad, points: set[tuple[int, int]], step: float = 2.0) ->
             x = a[0] + (b[0] - a[0]) * k / n
             y = a[1] + (b[1] - a[1]) * k / n
             total += 1
-            hits += any((round(x) + ox, round(y) + oy) in points for ox, oy in _NEAR)
+            hits += any((round(x) + ox, round(y) + oy) in points for ox, oy in near)
     return hits / max(total, 1)
 
 
@@ -336,32 +395,81 @@ def otsu(hist: Sequence[int]) -> int:
 
 
 def _find_pillow(rgb: Image.Image) -> Outline | None:
+    """The blob under the centre that differs from the desk: cut at Otsu's level, then at the
+    desk's noise level when that finds nothing whole."""
     blurred = rgb.filter(ImageFilter.GaussianBlur(1.5))
     distance = _background_distance(blurred)
-    level = max(otsu(_clipped(distance.histogram())), _rules()["min_threshold"])
-    mask = distance.point(lambda v: 255 if v > level else 0)
-    mask = mask.filter(ImageFilter.MinFilter(3)).filter(ImageFilter.MaxFilter(3))  # speckle off
-    blob = _central_blob(mask)
-    if blob is None:
-        return None
-    points = _boundary(blob)
-    quad = quad_from_points(points, rgb.size)
-    if quad is None or not whole_document(rgb, quad):
-        return None
-    score = side_support(quad, set(points))
-    return Outline(quad, rgb.size, "pillow", score)
+    band = sum_hist(distance.crop(box) for box in band_boxes(distance.size))
+    outlines = []
+    for level in _levels(distance.histogram(), median_level(band)):
+        mask = distance.point(lambda v, lv=level: 255 if v > lv else 0)
+        mask = mask.filter(ImageFilter.MinFilter(3)).filter(ImageFilter.MaxFilter(3))  # speckle
+        # and close: blurred text, about the desk's tone, must not cut the document in pieces
+        mask = mask.filter(ImageFilter.MaxFilter(5)).filter(ImageFilter.MinFilter(5))
+        blob = _central_blob(mask)
+        if blob is None:
+            continue
+        points = _boundary(blob)
+        quad = quad_from_points(points, rgb.size)
+        if quad is None or not whole_document(rgb, quad):
+            continue
+        outlines.append(Outline(quad, rgb.size, "pillow", side_support(quad, set(points))))
+    return pick(outlines)
+
+
+def pick(outlines: Sequence[Outline | None]) -> Outline | None:
+    """Of the outlines that follow their edges (``min_score``), the largest: a lower cut finds
+    the whole document where a higher one found a part of it (its text block, its photo)."""
+    valid = [o for o in outlines if o is not None and o.score >= _rules()["min_score"]]
+    return max(valid, key=lambda o: geo.area(o.corners), default=None)
+
+
+def band_boxes(size: tuple[int, int]) -> list[tuple[int, int, int, int]]:
+    """The frame band (``border_strip`` of the shorter side) cut into ``band_segments``
+    stretches per side: (left, top, right, bottom) boxes."""
+    w, h = size
+    band = max(2, round(_rules()["border_strip"] * min(w, h)))
+    n = _rules()["band_segments"]
+    boxes = []
+    for k in range(n):
+        x0, x1 = w * k // n, w * (k + 1) // n
+        y0, y1 = h * k // n, h * (k + 1) // n
+        boxes += [
+            (x0, 0, x1, band),
+            (x0, h - band, x1, h),
+            (0, y0, band, y1),
+            (w - band, y0, w, y1),
+        ]
+    return boxes
 
 
 def _background_distance(rgb: Image.Image) -> Image.Image:
-    """Per pixel, the largest channel difference from the frame band's median colour."""
-    w, h = rgb.size
-    band = max(2, round(_rules()["border_strip"] * min(w, h)))
-    strips = [(0, 0, w, band), (0, h - band, w, h), (0, 0, band, h), (w - band, 0, w, h)]
-    bands = [rgb.crop(box) for box in strips]
-    colour = tuple(median_level(sum_hist(b.getchannel(c) for b in bands)) for c in range(3))
-    diff = ImageChops.difference(rgb, Image.new("RGB", rgb.size, colour))
+    """Per pixel, the largest channel difference from the desk's colour (a plane per channel
+    fitted to the frame band: uneven light)."""
+    samples = []
+    for box in band_boxes(rgb.size):
+        patch = rgb.crop(box)
+        colour = tuple(median_level(patch.getchannel(c).histogram()) for c in range(3))
+        samples.append(((box[0] + box[2]) / 2, (box[1] + box[3]) / 2, colour))
+    diff = ImageChops.difference(rgb, background_picture(fit_background(samples), rgb.size))
     r, g, b = diff.split()
     return ImageChops.lighter(r, ImageChops.lighter(g, b))
+
+
+def background_picture(planes: Sequence[Point3], size: tuple[int, int]) -> Image.Image:
+    """The planes drawn as an RGB picture: computed on a grid of at most 64 cells a side,
+    enlarged bilinearly (exact for a plane, but at the outermost half cell)."""
+    w, h = size
+    cell = max(1, math.ceil(max(w, h) / 64))
+    gw, gh = max(2, w // cell), max(2, h // cell)
+    xs = [(i + 0.5) * w / gw - 0.5 for i in range(gw)]
+    ys = [(j + 0.5) * h / gh - 0.5 for j in range(gh)]
+    grid = Image.new("RGB", (gw, gh))
+    grid.putdata([
+        tuple(max(0, min(255, round(a + bx * x + by * y))) for a, bx, by in planes)
+        for y in ys for x in xs
+    ])  # fmt: skip
+    return grid.resize(size, Image.Resampling.BILINEAR)
 
 
 def _clipped(hist: Sequence[int]) -> list[int]:
@@ -478,29 +586,27 @@ def _find_opencv(rgb: Image.Image) -> Outline | None:
         np.bincount(distance.ravel(), minlength=256).tolist(), int(np.median(_band(np, distance)))
     )
     edge_points = {(int(x), int(y)) for y, x in zip(*np.nonzero(edges), strict=True)}
-    best: Outline | None = None
-    candidates = [lambda lv=lv: _cv_mask_points(cv2, np, distance, lv) for lv in levels]
-    candidates.append(lambda: _cv_edge_points(cv2, np, edges))
-    for points_of in candidates:
-        points = points_of()
+
+    def outline(points: list[Point] | None) -> Outline | None:
         if points is None or len(points) < 8:
-            continue
+            return None
         quad = quad_from_points(points, rgb.size)
         if quad is None or not whole_document(rgb, quad):
-            continue
-        score = side_support(quad, edge_points)
-        if best is None or score > best.score + 0.1:
-            best = Outline(quad, rgb.size, "opencv", score)
-        if best.score >= 0.8:
-            break
-    return best
+            return None
+        return Outline(quad, rgb.size, "opencv", side_support(quad, edge_points))
+
+    masks = [outline(_cv_mask_points(cv2, np, distance, level)) for level in levels]
+    return pick([o for o in masks if o]) or pick([outline(_cv_edge_points(cv2, np, edges))])
 
 
 def _levels(hist: Sequence[int], band_median: float) -> list[int]:
     """Thresholds to try on a distance picture: Otsu's split (ink clipped), and a lower one set
-    by the desk's own noise (the frame band's median distance) when Otsu's is well above it."""
+    by the desk's own noise (the frame band's median distance) when Otsu's is well above it
+    and the desk is even."""
     cfg = _rules()
     level = max(otsu(_clipped(hist)), cfg["min_threshold"])
+    if band_median > cfg["max_noise_median"]:  # a textured desk (wood): its grain would count
+        return [level]
     noise = max(round(cfg["noise_factor"] * band_median), cfg["min_noise_threshold"])
     return [level, noise] if noise < level - 2 else [level]
 
@@ -538,23 +644,12 @@ def _cv_distance(cv2: Any, np: Any, array: Any) -> Any:
 
 
 def _band_samples(np: Any, lab: Any) -> list:
-    """Median colours of short stretches of the frame band: (x, y, colour) at their centres."""
+    """Median colours of the frame band's stretches: (x, y, colour) at their centres."""
     h, w = lab.shape[:2]
-    band = max(2, round(_rules()["border_strip"] * min(w, h)))
-    n = _rules()["band_segments"]
-    out = []
-    for k in range(n):
-        x0, x1 = w * k // n, w * (k + 1) // n
-        y0, y1 = h * k // n, h * (k + 1) // n
-        for box in (
-            (x0, 0, x1, band),
-            (x0, h - band, x1, h),
-            (0, y0, band, y1),
-            (w - band, y0, w, y1),
-        ):
-            patch = lab[box[1] : box[3], box[0] : box[2]].reshape(-1, 3)
-            out.append(((box[0] + box[2]) / 2, (box[1] + box[3]) / 2, np.median(patch, axis=0)))
-    return out
+    return [
+        ((x0 + x1) / 2, (y0 + y1) / 2, np.median(lab[y0:y1, x0:x1].reshape(-1, 3), axis=0))
+        for x0, y0, x1, y1 in band_boxes((w, h))
+    ]
 
 
 def _cv_mask_points(cv2: Any, np: Any, distance: Any, level: int) -> list[Point] | None:

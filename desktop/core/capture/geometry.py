@@ -71,6 +71,60 @@ def reduce_to_quad(hull: Sequence[Point]) -> list[Point] | None:
     return pts
 
 
+def circumscribe_quad(hull: Sequence[Point]) -> list[Point] | None:
+    """The convex ``hull`` cut down to four vertices by removing, one at a time, the edge whose
+    neighbours, extended until they meet, add the least area: a rounded corner's short edges
+    go and the long sides meet where the true corner is (the opposite of :func:`reduce_to_quad`,
+    which cuts corners off).
+
+    >>> circumscribe_quad([(1, 0), (9, 0), (10, 1), (10, 6), (0, 6), (0, 1)])
+    [(10.0, 0.0), (10.0, 6.0), (0.0, 6.0), (0.0, 0.0)]
+    """
+    pts = [(float(x), float(y)) for x, y in hull]
+    if len(pts) < 4:
+        return None
+    while len(pts) > 4:
+        best, best_cost, best_point = None, math.inf, None
+        n = len(pts)
+        for i in range(n):
+            a, b, c, d = pts[i - 1], pts[i], pts[(i + 1) % n], pts[(i + 2) % n]
+            meet = intersect((a, (b[0] - a[0], b[1] - a[1])), (d, (c[0] - d[0], c[1] - d[1])))
+            # the extensions must meet beyond the removed edge, not behind it
+            if meet is None or _cross(b, c, meet) * _cross(b, c, a) > 0:
+                continue
+            cost = abs(_cross(b, meet, c)) / 2
+            if cost < best_cost:
+                best, best_cost, best_point = i, cost, meet
+        if best is None:
+            return None
+        pts[best] = best_point
+        del pts[(best + 1) % n]
+    return pts
+
+
+def clip_segment(a: Point, b: Point, frame: tuple[int, int]) -> tuple[Point, Point] | None:
+    """The part of segment ``a``-``b`` inside the ``frame`` rectangle (Liang-Barsky), or None.
+
+    >>> clip_segment((-10, 5), (10, 5), (4, 8))
+    ((0.0, 5.0), (4.0, 5.0))
+    """
+    t0, t1 = 0.0, 1.0
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    for p, q in ((-dx, a[0]), (dx, frame[0] - a[0]), (-dy, a[1]), (dy, frame[1] - a[1])):
+        if p == 0:
+            if q < 0:
+                return None
+            continue
+        t = q / p
+        if p < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+    if t1 - t0 <= 1e-9:
+        return None
+    return (a[0] + t0 * dx, a[1] + t0 * dy), (a[0] + t1 * dx, a[1] + t1 * dy)
+
+
 def order_corners(points: Sequence[Point]) -> Quad:
     """Top-left, top-right, bottom-right, bottom-left: clockwise on screen from the corner
     nearest the top-left, so a document tilted less than 45° keeps its top edge on top.

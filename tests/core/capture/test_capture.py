@@ -159,6 +159,11 @@ def test_a_camera_file_turned_by_exif_straightens_like_the_upright_one(tmp_path,
     f.rotated_for(orientation, sample.image).save(turned, quality=92, exif=f.gps_exif(orientation))
     a, _ = files.straightened_image(upright)
     b, _ = files.straightened_image(turned)
-    assert a.size == b.size
-    diff = ImageChops.difference(a.convert("L"), b.convert("L"))
+    # the two outlines agree to about a pixel (the detector's precision; JPEG blocks differ once
+    # turned): the size may round either way, and a quarter-size comparison forgives a pixel
+    # where a wrong turn differs everywhere
+    assert abs(a.width - b.width) <= 1 and abs(a.height - b.height) <= 1
+    small = (a.width // 4, a.height // 4)
+    a, b = (im.convert("L").resize(small, Image.Resampling.BOX) for im in (a, b))
+    diff = ImageChops.difference(a, b)
     assert sum(i * n for i, n in enumerate(diff.histogram())) / (a.width * a.height) < 4
