@@ -29,6 +29,7 @@ from typing import Any
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
 from desktop.core import rules
+from desktop.core.capture import cut
 from desktop.core.capture import geometry as geo
 from desktop.core.capture.geometry import Point, Quad
 
@@ -73,13 +74,34 @@ class Outline:
         """Frame edges the outline touches or runs past."""
         return [edge for edge, gap in self.margins().items() if gap < min_margin]
 
-    def cut_edges(self, min_margin: float = 0.004, opposite: float = 0.03) -> list[str]:
-        """Frame edges the document runs into while it visibly ends inside the frame on the
+    def visible(self) -> list[Point]:
+        """The part of the document inside the picture: the outline clipped by the frame (a
+        document running past the frame ends, in the picture, along the frame edge)."""
+        return geo.clip_polygon(self.corners, self.frame)
+
+    def crossed(self, min_run: float | None = None) -> list[str]:
+        """Frame edges the document runs past: its visible outline follows the edge for at
+        least ``min_run`` of that edge's length (a corner merely touching it does not count)."""
+        share = _rules()["min_cut_run"] if min_run is None else min_run
+        w, h = self.frame
+        lines = {"top": (1, 0.0, w), "bottom": (1, h, w), "left": (0, 0.0, h), "right": (0, w, h)}
+        near = _rules()["frame_tolerance"] * max(w, h)  # a reduced copy's last pixel, scaled up
+        run = dict.fromkeys(EDGES, 0.0)
+        polygon = self.visible()
+        for i, p in enumerate(polygon):
+            q = polygon[(i + 1) % len(polygon)]
+            for edge, (axis, at, length) in lines.items():
+                if abs(p[axis] - at) <= near and abs(q[axis] - at) <= near:
+                    run[edge] += geo.distance(p, q) / length
+        return [edge for edge in EDGES if run[edge] >= share]
+
+    def cut_edges(self, opposite: float = 0.03) -> list[str]:
+        """Frame edges the document runs past while it visibly ends inside the frame on the
         opposite side: a photo whose framing cut the border off. A tight scan, which fills
         the frame on both sides, is not called cut (nothing shows that anything is missing)."""
         gaps = self.margins()
         facing = {"top": "bottom", "bottom": "top", "left": "right", "right": "left"}
-        return [e for e in self.touching(min_margin) if gaps[facing[e]] >= opposite]
+        return [e for e in self.crossed() if gaps[facing[e]] >= opposite]
 
     def coverage(self) -> float:
         """The document's longer side over the frame's shorter side."""
@@ -95,6 +117,8 @@ class Outline:
             "score": round(self.score, 3),
             "angle": self.angle,
             "margins": self.margins(),
+            "visible": [[round(x, 1), round(y, 1)] for x, y in self.visible()],
+            "crossed": self.crossed(),
         }
 
 
@@ -139,9 +163,12 @@ def find_document(image: Image.Image, *, method: str | None = None) -> Outline |
     # snapped on the distance from the desk's colour: a card on white paper differs from it
     # in hue more than in grey
     distance = _background_distance(rgb.filter(ImageFilter.GaussianBlur(1)))
-    sharp = snap_to_edges(distance, geo.scaled(rough, g))
+    sharp, missed = snap_to_edges(distance, geo.scaled(rough, g))
     corners = geo.scaled(sharp, 1 / g) if sharp else rough
-    return Outline(corners, image.size, found.method, found.score)  # type: ignore[arg-type]
+    outline = Outline(corners, image.size, found.method, found.score)  # type: ignore[arg-type]
+    if missed and outline.crossed():
+        return None  # a side of a cut-off document that shows no edge: refused, not guessed
+    return outline
 
 
 def whole_document(rgb: Image.Image, quad: Quad) -> bool:
@@ -166,25 +193,29 @@ def detail_outside(rgb: Image.Image, quad: Quad) -> float:
     return round(outside / max(within, 1), 3)
 
 
-def snap_to_edges(grey: Image.Image, quad: Quad, positions: int = 24) -> Quad | None:
+def snap_to_edges(grey: Image.Image, quad: Quad, positions: int = 24) -> tuple[Quad | None, int]:
     """Move each side of ``quad`` onto the outermost strong tone step across it (searched
     within ``snap_reach`` of the picture's diagonal), fit lines, intersect them. A side that
     finds no clear step keeps its line, as does one along the frame (the document runs on
-    past it); only the part of a side inside the picture is searched."""
+    past it); only the part of a side inside the picture is searched. Also returns how many
+    visible sides found no step."""
     reach = max(3, round(_rules()["snap_reach"] * math.hypot(*grey.size)))
-    lines = []
+    lines, missed = [], 0
     for i in range(4):
         a, b = quad[i], quad[(i + 1) % 4]
         rough = (a, _unit(a, b))
         visible = None if on_frame(a, b, grey.size) else geo.clip_segment(a, b, grey.size)
+        if visible and geo.distance(*visible) < 4 * reach:
+            visible = None  # a sliver inside the picture (a side pushed out past the frame)
         line = _snap_side(grey, visible, reach, positions) if visible else None
         if line is not None and _line_gap(line, visible) > reach:
             line = None  # moved or turned too far: it caught text or a shadow
+        missed += bool(visible) and line is None
         lines.append(line or rough)
     corners = [geo.intersect(lines[i - 1], lines[i]) for i in range(4)]
     if any(c is None for c in corners):
-        return None
-    return geo.order_corners(corners)  # type: ignore[arg-type]
+        return None, missed
+    return geo.order_corners(corners), missed  # type: ignore[arg-type]
 
 
 def on_frame(a: Point, b: Point, frame: tuple[int, int], tolerance: float = 1.5) -> bool:
@@ -267,6 +298,13 @@ def quad_from_points(points: Sequence[Point], frame: tuple[int, int]) -> Quad | 
     hull = geo.convex_hull(points)
     if len(hull) < 4 or geo.area(hull) < _rules()["min_area"] * frame[0] * frame[1]:
         return None
+    if cut.runs_past(hull, frame, _rules()["min_cut_run"]):  # the document goes on outside
+        return cut.cut_quad(
+            hull, points, frame,
+            tolerance=_rules()["side_tolerance"] * math.hypot(*frame),
+            min_side=_rules()["min_cut_side"] * min(frame),
+            max_skew=_rules()["max_corner_skew"], area_ratio=_rules()["cut_area_ratio"],
+        )  # fmt: skip
     # corners cut (the least area lost) or extended (the least area added): a rounded or
     # chipped corner can fool either; the one whose sides follow the points wins
     best, best_support = None, -1.0
@@ -278,7 +316,7 @@ def quad_from_points(points: Sequence[Point], frame: tuple[int, int]) -> Quad | 
         quad = refine(quad, points, frame) or quad
         if not plausible(quad):
             continue
-        support = side_support(quad, pixels, near=_NEAREST)
+        support = side_support(quad, pixels, frame, near=_NEAREST)
         if support > best_support:
             best, best_support = quad, support
     return best
@@ -353,14 +391,22 @@ _NEAREST = [(ox, oy) for ox in (-1, 0, 1) for oy in (-1, 0, 1)]
 
 
 def side_support(
-    quad: Quad, points: set[tuple[int, int]], step: float = 2.0, near: Sequence = ()
+    quad: Quad,
+    points: set[tuple[int, int]],
+    frame: tuple[int, int],
+    step: float = 2.0,
+    near: Sequence = (),
 ) -> float:
-    """Share of positions along the outline that have a boundary point within 2 px (or at
-    the offsets ``near``)."""
+    """Share of positions along the outline's visible sides that have a boundary point within
+    2 px (or at the offsets ``near``). Visible: inside the ``frame``-sized picture, and not
+    along its edge (where a document running past the frame has no edge to show)."""
     near = near or _NEAR
     hits = total = 0
-    for i in range(4):
-        a, b = quad[i], quad[(i + 1) % 4]
+    polygon = geo.clip_polygon(quad, (frame[0] - 1, frame[1] - 1))
+    for i, a in enumerate(polygon):
+        b = polygon[(i + 1) % len(polygon)]
+        if cut.on_border(a, frame) and cut.on_border(a, frame) == cut.on_border(b, frame):
+            continue
         n = max(2, int(geo.distance(a, b) / step))
         for k in range(n):
             x = a[0] + (b[0] - a[0]) * k / n
@@ -413,7 +459,9 @@ def _find_pillow(rgb: Image.Image) -> Outline | None:
         quad = quad_from_points(points, rgb.size)
         if quad is None or not whole_document(rgb, quad):
             continue
-        outlines.append(Outline(quad, rgb.size, "pillow", side_support(quad, set(points))))
+        outlines.append(
+            Outline(quad, rgb.size, "pillow", side_support(quad, set(points), rgb.size))
+        )
     return pick(outlines)
 
 
@@ -481,14 +529,21 @@ def _clipped(hist: Sequence[int]) -> list[int]:
 
 def fit_background(samples: Sequence[tuple[float, float, Sequence[float]]]) -> list[Point3]:
     """Per channel, the plane ``a + bx * x + by * y`` through the desk's colour samples
-    ((x, y, colour) along the frame band), refitted on the share ``band_inliers`` that fit it
-    best, twice: stretches of band that the document covers do not tilt it."""
-    keep = list(samples)
-    share = _rules()["band_inliers"]
-    planes = _planes(keep)
-    for _ in range(2):
-        ranked = sorted(samples, key=lambda s: _residual(planes, s))
-        keep = ranked[: max(3, round(share * len(ranked)))]
+    ((x, y, colour) along the frame band). It starts flat at their median colour (which holds
+    while the document covers less than half the band) and is refitted three times on the
+    samples within ``band_fit_cutoff`` (at least the first value, else the second times the
+    median residual) of it: stretches of band that the document covers do not tilt it."""
+    floor, factor = _rules()["band_fit_cutoff"]
+    planes = [
+        (float(statistics.median(s[2][c] for s in samples)), 0.0, 0.0)
+        for c in range(len(samples[0][2]))
+    ]
+    for _ in range(3):
+        residuals = [_residual(planes, s) for s in samples]
+        cutoff = max(floor, factor * statistics.median(residuals))
+        keep = [s for s, r in zip(samples, residuals, strict=True) if r <= cutoff]
+        if len(keep) < 6:
+            break
         planes = _planes(keep)
     return planes
 
@@ -593,7 +648,7 @@ def _find_opencv(rgb: Image.Image) -> Outline | None:
         quad = quad_from_points(points, rgb.size)
         if quad is None or not whole_document(rgb, quad):
             return None
-        return Outline(quad, rgb.size, "opencv", side_support(quad, edge_points))
+        return Outline(quad, rgb.size, "opencv", side_support(quad, edge_points, rgb.size))
 
     masks = [outline(_cv_mask_points(cv2, np, distance, level)) for level in levels]
     return pick([o for o in masks if o]) or pick([outline(_cv_edge_points(cv2, np, edges))])

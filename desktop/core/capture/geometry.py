@@ -125,6 +125,31 @@ def clip_segment(a: Point, b: Point, frame: tuple[int, int]) -> tuple[Point, Poi
     return (a[0] + t0 * dx, a[1] + t0 * dy), (a[0] + t1 * dx, a[1] + t1 * dy)
 
 
+def clip_polygon(polygon: Sequence[Point], frame: tuple[int, int]) -> list[Point]:
+    """The part of a convex ``polygon`` inside the ``frame`` rectangle (Sutherland-Hodgman).
+
+    >>> clip_polygon([(-2, 1), (4, 1), (4, 3), (-2, 3)], (3, 5))
+    [(0.0, 1.0), (3.0, 1.0), (3.0, 3.0), (0.0, 3.0)]
+    """
+    w, h = frame
+    out = [(float(x), float(y)) for x, y in polygon]
+    for axis, limit, keep_below in ((0, 0.0, False), (0, w, True), (1, 0.0, False), (1, h, True)):
+        src, out = out, []
+        for i, p in enumerate(src):
+            q = src[(i + 1) % len(src)]
+            p_in = p[axis] <= limit if keep_below else p[axis] >= limit
+            q_in = q[axis] <= limit if keep_below else q[axis] >= limit
+            if p_in:
+                out.append(p)
+            if p_in != q_in:
+                t = (limit - p[axis]) / (q[axis] - p[axis])
+                cut = (p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1]))
+                out.append((float(limit), cut[1]) if axis == 0 else (cut[0], float(limit)))
+        if not out:
+            return []
+    return out
+
+
 def order_corners(points: Sequence[Point]) -> Quad:
     """Top-left, top-right, bottom-right, bottom-left: clockwise on screen from the corner
     nearest the top-left, so a document tilted less than 45° keeps its top edge on top.
