@@ -2,19 +2,24 @@
 
 Two paths, the same answer shape (:class:`Outline`):
 
-* **OpenCV** (``ocr`` extra): colour distance from the background (Lab, sampled on the frame
-  band) thresholded by Otsu, the largest connected component, and a second candidate from Canny
-  edges; the candidate whose sides best follow strong edges wins. Finds documents on textured
-  wood, on paper of a different tone, on dark desks, and low-contrast ones that still show an
-  edge; tolerates clutter elsewhere in the picture.
-* **Pillow only** (no numpy needed): the same background distance thresholded by Otsu, the
-  blob under the picture's centre (flood fill), its convex hull. Finds a document that differs in
-  tone from a fairly even background; clutter touching the document or a document the same tone
-  as its background defeats it (then no outline: callers keep the whole picture).
+* **OpenCV** (``ocr`` extra): colour distance (Lab) from the desk, the desk's colour a plane
+  fitted to the frame band (uneven light); cut at Otsu's level and, on an even desk, at the
+  desk's own noise level (a pale card on a pale desk); the largest outline whose sides follow
+  Canny edges (thresholds just above the desk's gradient noise) wins; the largest edge-closed
+  region only when no cut gives one. Finds documents on textured wood, on white paper, on dark
+  desks, pale on pale, and partly out of frame; tolerates clutter elsewhere in the picture.
+* **Pillow only** (no numpy needed): the same distance from the fitted desk colour (RGB), the
+  same two cuts, the blob under the picture's centre (flood fill). Finds the same generated
+  documents; clutter touching the document, or a textured desk the document's own tone,
+  defeats it (then no outline: callers keep the whole picture).
 
-Both reduce the outline to four corners by dropping the hull vertices that cost the least area,
-then fit a straight line to each side's points (ignoring the rounded ends) and intersect them, so
-rounded card corners land on the true corner.
+Both reduce the blob's hull to four corners (cutting or extending corners, whichever follows
+the points), fit a straight line to each side's points (ignoring the rounded ends) and
+intersect them, so rounded card corners land on the true corner. A blob that runs along the
+frame is outlined from its visible sides instead (:mod:`desktop.core.capture.cut`): the outline
+may then reach past the picture, ``Outline.visible()`` is its part inside, ``crossed()`` the
+frame edges it runs past. The corners are last snapped to the edge at up to
+``refine_long_side``. An outline that does not follow its edges is refused, not guessed.
 """
 
 from __future__ import annotations
