@@ -71,6 +71,85 @@ def reduce_to_quad(hull: Sequence[Point]) -> list[Point] | None:
     return pts
 
 
+def circumscribe_quad(hull: Sequence[Point]) -> list[Point] | None:
+    """The convex ``hull`` cut down to four vertices by removing, one at a time, the edge whose
+    neighbours, extended until they meet, add the least area: a rounded corner's short edges
+    go and the long sides meet where the true corner is (the opposite of :func:`reduce_to_quad`,
+    which cuts corners off).
+
+    >>> circumscribe_quad([(1, 0), (9, 0), (10, 1), (10, 6), (0, 6), (0, 1)])
+    [(10.0, 0.0), (10.0, 6.0), (0.0, 6.0), (0.0, 0.0)]
+    """
+    pts = [(float(x), float(y)) for x, y in hull]
+    if len(pts) < 4:
+        return None
+    while len(pts) > 4:
+        best, best_cost, best_point = None, math.inf, None
+        n = len(pts)
+        for i in range(n):
+            a, b, c, d = pts[i - 1], pts[i], pts[(i + 1) % n], pts[(i + 2) % n]
+            meet = intersect((a, (b[0] - a[0], b[1] - a[1])), (d, (c[0] - d[0], c[1] - d[1])))
+            # the extensions must meet beyond the removed edge, not behind it
+            if meet is None or _cross(b, c, meet) * _cross(b, c, a) > 0:
+                continue
+            cost = abs(_cross(b, meet, c)) / 2
+            if cost < best_cost:
+                best, best_cost, best_point = i, cost, meet
+        if best is None:
+            return None
+        pts[best] = best_point
+        del pts[(best + 1) % n]
+    return pts
+
+
+def clip_segment(a: Point, b: Point, frame: tuple[int, int]) -> tuple[Point, Point] | None:
+    """The part of segment ``a``-``b`` inside the ``frame`` rectangle (Liang-Barsky), or None.
+
+    >>> clip_segment((-10, 5), (10, 5), (4, 8))
+    ((0.0, 5.0), (4.0, 5.0))
+    """
+    t0, t1 = 0.0, 1.0
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    for p, q in ((-dx, a[0]), (dx, frame[0] - a[0]), (-dy, a[1]), (dy, frame[1] - a[1])):
+        if p == 0:
+            if q < 0:
+                return None
+            continue
+        t = q / p
+        if p < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+    if t1 - t0 <= 1e-9:
+        return None
+    return (a[0] + t0 * dx, a[1] + t0 * dy), (a[0] + t1 * dx, a[1] + t1 * dy)
+
+
+def clip_polygon(polygon: Sequence[Point], frame: tuple[int, int]) -> list[Point]:
+    """The part of a convex ``polygon`` inside the ``frame`` rectangle (Sutherland-Hodgman).
+
+    >>> clip_polygon([(-2, 1), (4, 1), (4, 3), (-2, 3)], (3, 5))
+    [(0.0, 1.0), (3.0, 1.0), (3.0, 3.0), (0.0, 3.0)]
+    """
+    w, h = frame
+    out = [(float(x), float(y)) for x, y in polygon]
+    for axis, limit, keep_below in ((0, 0.0, False), (0, w, True), (1, 0.0, False), (1, h, True)):
+        src, out = out, []
+        for i, p in enumerate(src):
+            q = src[(i + 1) % len(src)]
+            p_in = p[axis] <= limit if keep_below else p[axis] >= limit
+            q_in = q[axis] <= limit if keep_below else q[axis] >= limit
+            if p_in:
+                out.append(p)
+            if p_in != q_in:
+                t = (limit - p[axis]) / (q[axis] - p[axis])
+                cut = (p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1]))
+                out.append((float(limit), cut[1]) if axis == 0 else (cut[0], float(limit)))
+        if not out:
+            return []
+    return out
+
+
 def order_corners(points: Sequence[Point]) -> Quad:
     """Top-left, top-right, bottom-right, bottom-left: clockwise on screen from the corner
     nearest the top-left, so a document tilted less than 45° keeps its top edge on top.
