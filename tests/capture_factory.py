@@ -259,7 +259,8 @@ def _screen_panel(shown: Image.Image, rnd: random.Random) -> tuple[Image.Image, 
     green and blue stripes side by side (stacked, for a panel turned a quarter), the black
     matrix between pixel rows (and between the stripes of a finer render) darker; returns the
     panel and ``k``."""
-    k = rnd.choice((3, 6))
+    k = 6  # rendered finer than the camera samples it (coarser renders alias by themselves)
+    rnd.random()  # (keeps the other draws of each seed as they were)
     matrix = round(255 * (1 - rnd.uniform(0.3, 0.6)))  # light let through the black matrix
     cell = Image.new("RGB", (k, k), (0, 0, 0))
     draw = ImageDraw.Draw(cell)
@@ -267,7 +268,7 @@ def _screen_panel(shown: Image.Image, rnd: random.Random) -> tuple[Image.Image, 
     for i, colour in enumerate(((255, 0, 0), (0, 255, 0), (0, 0, 255))):
         a, b = i * k // 3, (i + 1) * k // 3 - 1
         draw.rectangle((a, 0, b, k - 1), fill=colour)
-        if k == 6:  # the gap between stripes
+        if k >= 6:  # the gap between stripes
             draw.line((b, 0, b, k - 1), fill=tuple(c * matrix // 255 for c in colour))
     draw.line((0, k - 1, k - 1, k - 1), fill=tuple(matrix // 3 for _ in range(3)))
     if not upright:

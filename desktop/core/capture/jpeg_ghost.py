@@ -119,6 +119,9 @@ def _ghost_patch(
     windows = (bh // WINDOW, bw // WINDOW)
     window_of = (by // WINDOW) * windows[1] + bx // WINDOW
     c_all = coeffs[by, bx]  # (textured blocks, LOW * LOW)
+    busy = (np.abs(c_all) >= cfg["min_texture"]).sum(-1)
+    busy_w = np.bincount(window_of, weights=busy, minlength=windows[0] * windows[1])
+    busy_w = busy_w.reshape(windows)
     file_steps = file_q.reshape(-1)
     best = None
     low, high, stride = cfg["qualities"]
@@ -133,10 +136,9 @@ def _ghost_patch(
             c, step = c_all, steps.astype(np.float32)
         err = ((c - step * np.round(c / step)) ** 2).sum(-1)
         ref = np.minimum(c * c, step * step / 12).sum(-1)  # a once-compressed block's error
-        busy = (np.abs(c) >= step / 2).sum(-1)
-        err_w, ref_w, busy_w = (
+        err_w, ref_w = (
             np.bincount(window_of, weights=x, minlength=windows[0] * windows[1]).reshape(windows)
-            for x in (err, ref, busy)
+            for x in (err, ref)
         )
         valid = (busy_w >= cfg["min_busy"]) & (ref_w > 0)
         if valid.sum() < cfg["min_windows"] * 4:
@@ -210,8 +212,9 @@ def _largest_component(mask: Any) -> list[tuple[int, int]]:
 
 def _other_grids(np: Any, luma: Any, cfg: dict[str, Any]) -> list[tuple[int, int]]:
     """Grid offsets other than the file's that some patch's own block edges show: per 32 px
-    window, the column and row phase (mod 8) where the luminance steps most; offsets held by
-    at least ``min_grid_windows`` windows, most held first (at most two)."""
+    window, the column and row phase (mod 8) where the luminance steps most; per axis the
+    phase most windows hold, when at least ``min_grid_windows`` and ``min_grid_lead`` times
+    the other phases' median do (both axes: a paste shifted along one only is not sought)."""
     size = WINDOW * 8
     h, w = (luma.shape[0] // size) * size, (luma.shape[1] // size) * size
     if h < 4 * size or w < 4 * size:
@@ -229,11 +232,12 @@ def _other_grids(np: Any, luma: Any, cfg: dict[str, Any]) -> list[tuple[int, int
     for profile in (px, py):  # the strongest non-file phase per axis, if windows agree
         sharp = profile.max(-1) / np.maximum(np.median(profile, axis=-1), 1e-3)
         phase = profile.argmax(-1)[(sharp >= cfg["min_edge_contrast"])]
-        counts = np.bincount(phase, minlength=8)
-        counts[0] = 0  # the file's own grid
+        counts = np.bincount(phase, minlength=8)[1:]  # the file's own grid left out
         top = int(counts.argmax())
-        phases.append(top if counts[top] >= cfg["min_grid_windows"] else 0)
-    return [] if phases == [0, 0] else [(phases[0], phases[1])]
+        lead = counts[top] / max(float(np.median(np.delete(counts, top))), 1.0)
+        agree = counts[top] >= cfg["min_grid_windows"] and lead >= cfg["min_grid_lead"]
+        phases.append(top + 1 if agree else 0)
+    return [] if 0 in phases else [(phases[0], phases[1])]
 
 
 def _excess(np: Any, steps: Any, axis: int) -> Any:

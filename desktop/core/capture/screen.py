@@ -23,7 +23,7 @@ from typing import Any
 
 from PIL import Image
 
-_TILES = ((0.5, 0.5), (0.3, 0.35), (0.7, 0.35), (0.3, 0.65), (0.7, 0.65))  # centres, shares
+_TILES = ((0.5, 0.5), (0.3, 0.4), (0.7, 0.6))  # tile centres, as shares of the picture
 
 
 def colour_grid(rgb: Image.Image, scale: float, cfg: dict[str, Any]) -> dict[str, float] | None:
@@ -77,9 +77,9 @@ def _tile_peak(np: Any, tile: Any, allowed: Any, cfg: dict[str, Any]) -> tuple |
     n = tile.shape[0]
     window = np.outer(np.hanning(n), np.hanning(n)).astype(np.float32)
     spectra = [_fft(np, (tile[..., c] - tile[..., c].mean()) * window) for c in range(3)]
-    re = np.stack([s.real for s in spectra])
-    im = np.stack([s.imag for s in spectra])
-    aa, bb, ab = (re * re).sum(0), (im * im).sum(0), (re * im).sum(0)
+    aa = sum(re * re for re, _ in spectra)
+    bb = sum(im * im for _, im in spectra)
+    ab = sum(re * im for re, im in spectra)
     total = aa + bb  # power over the three channels
     det = np.maximum(aa * bb - ab * ab, 0)
     # the smaller singular value² of [Re | Im]: the power no single phase explains
@@ -95,19 +95,33 @@ def _tile_peak(np: Any, tile: Any, allowed: Any, cfg: dict[str, Any]) -> tuple |
     return float(prominence[iy, ix]), float(diversity[iy, ix]), iy, ix
 
 
-def _fft(np: Any, a: Any) -> Any:
+def _cv2() -> Any:
     try:
         import cv2
     except ImportError:
-        return np.fft.fftshift(np.fft.fft2(a))
+        return None
+    return cv2
+
+
+def _fft(np: Any, a: Any) -> tuple[Any, Any]:
+    """Real and imaginary parts of the 2D transform, zero frequency centred (float32 with
+    cv2, 5x faster than numpy's FFT here)."""
+    cv2 = _cv2()
+    if cv2 is None:
+        out = np.fft.fftshift(np.fft.fft2(a))
+        return out.real, out.imag
     out = cv2.dft(np.ascontiguousarray(a, dtype=np.float32), flags=cv2.DFT_COMPLEX_OUTPUT)
-    return np.fft.fftshift(out[..., 0] + 1j * out[..., 1])
+    return np.fft.fftshift(out[..., 0]), np.fft.fftshift(out[..., 1])
 
 
 def _box(np: Any, a: Any, size: int) -> Any:
-    """Mean over a ``size`` x ``size`` neighbourhood (edges wrap, as the spectrum does)."""
+    """Mean over a ``size`` x ``size`` neighbourhood (the spectrum's edges, the highest
+    frequencies, are outside the ring read)."""
+    cv2 = _cv2()
+    if cv2 is not None:
+        return cv2.blur(a, (size, size), borderType=cv2.BORDER_REFLECT)
     pad = size // 2
-    padded = np.pad(a, pad, mode="wrap")
+    padded = np.pad(a, pad, mode="reflect")
     c = padded.cumsum(0).cumsum(1)
     c = np.pad(c, ((1, 0), (1, 0)))
     h, w = a.shape
@@ -118,6 +132,9 @@ def _box(np: Any, a: Any, size: int) -> Any:
 
 def _dilate(np: Any, a: Any) -> Any:
     """The 3x3 neighbourhood maximum."""
-    padded = np.pad(a, 1, mode="wrap")
+    cv2 = _cv2()
+    if cv2 is not None:
+        return cv2.dilate(a, np.ones((3, 3), np.uint8))
+    padded = np.pad(a, 1, mode="reflect")
     h, w = a.shape
     return np.max([padded[y : y + h, x : x + w] for y in range(3) for x in range(3)], axis=0)
