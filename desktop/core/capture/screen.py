@@ -121,7 +121,7 @@ def _box(np: Any, a: Any, size: int) -> Any:
     if cv2 is not None:
         return cv2.blur(a, (size, size), borderType=cv2.BORDER_REFLECT)
     pad = size // 2
-    padded = np.pad(a, pad, mode="reflect")
+    padded = np.pad(a, pad, mode="symmetric")  # as cv2.BORDER_REFLECT
     c = padded.cumsum(0).cumsum(1)
     c = np.pad(c, ((1, 0), (1, 0)))
     h, w = a.shape
@@ -135,6 +135,6 @@ def _dilate(np: Any, a: Any) -> Any:
     cv2 = _cv2()
     if cv2 is not None:
         return cv2.dilate(a, np.ones((3, 3), np.uint8))
-    padded = np.pad(a, 1, mode="reflect")
+    padded = np.pad(a, 1, mode="symmetric")
     h, w = a.shape
     return np.max([padded[y : y + h, x : x + w] for y in range(3) for x in range(3)], axis=0)
