@@ -159,7 +159,8 @@ def _ghost_patch(
 
 def _patch(np: Any, ratio: Any, valid: Any, cfg: dict[str, Any]) -> dict[str, Any] | None:
     """The largest 4-connected patch of windows at or under ``max_ratio`` while the rest of
-    the picture's median is at or over ``min_background``."""
+    the picture's median is at or over ``min_background`` and ``min_contrast`` times the
+    patch's."""
     low = valid & (ratio <= cfg["max_ratio"])
     if low.sum() < cfg["min_windows"]:
         return None
@@ -177,8 +178,8 @@ def _patch(np: Any, ratio: Any, valid: Any, cfg: dict[str, Any]) -> dict[str, An
     rest = ratio[valid & ~mask]
     background = float(np.median(rest)) if rest.size else 0.0
     inside = float(np.median(ratio[mask]))
-    if background < cfg["min_background"]:
-        return None
+    if background < cfg["min_background"] or background < cfg["min_contrast"] * inside:
+        return None  # moderate evidence is no evidence: a false alarm costs more
     return {
         "windows": size,
         "patch_ratio": round(inside, 3),
