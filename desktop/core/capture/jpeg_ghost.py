@@ -221,14 +221,12 @@ def _other_grids(np: Any, luma: Any, cfg: dict[str, Any]) -> list[tuple[int, int
     if h < 4 * size or w < 4 * size:
         return []
     a = luma[:h, :w]
-    steps_x = np.abs(a[:, 1:] - a[:, :-1])  # between column x and x+1: in front of x+1
-    steps_y = np.abs(a[1:, :] - a[:-1, :])
-    steps_x = _excess(np, np.concatenate([steps_x[:, -1:], steps_x], axis=1), 1)
-    steps_y = _excess(np, np.concatenate([steps_y[-1:, :], steps_y], axis=0), 0)
     n = size // 8
-    px = steps_x.reshape(h // size, size, w // size, n, 8).mean(axis=(1, 3))  # (.., .., 8)
-    py = steps_y.reshape(h // size, n, 8, w // size, size).mean(axis=(1, 4))  # (.., 8, ..)
-    py = py.transpose(0, 2, 1)
+    # column edges read on every other row, row edges on every other column: half the work
+    px = _edge_profile(np, a[::2]).reshape(h // size, size // 2, w // size, n, 8)
+    py = _edge_profile(np, a[:, ::2].T).reshape(w // size, size // 2, h // size, n, 8)
+    px = px.mean(axis=(1, 3))  # (window rows, window columns, phase)
+    py = py.mean(axis=(1, 3)).transpose(1, 0, 2)
     phases = []
     for profile in (px, py):  # the strongest non-file phase per axis, if windows agree
         sharp = profile.max(-1) / np.maximum(np.median(profile, axis=-1), 1e-3)
@@ -241,8 +239,12 @@ def _other_grids(np: Any, luma: Any, cfg: dict[str, Any]) -> list[tuple[int, int
     return [] if 0 in phases else [(phases[0], phases[1])]
 
 
-def _excess(np: Any, steps: Any, axis: int) -> Any:
-    """How much each step (index x: in front of x) exceeds its two neighbours' mean: a block
-    edge is a step where the content around is smooth; text edges spread over a few."""
-    around = (np.roll(steps, 1, axis=axis) + np.roll(steps, -1, axis=axis)) / 2
-    return np.maximum(steps - around, 0)
+def _edge_profile(np: Any, a: Any) -> Any:
+    """Per pixel, how much the step in front of it (from the column before) exceeds its two
+    neighbouring steps' mean: a block edge is a step where the content around is smooth;
+    text edges spread over a few pixels. Same shape as ``a`` (first column: 0)."""
+    steps = np.abs(a[:, 1:] - a[:, :-1])
+    out = np.zeros_like(a)
+    inner = steps[:, 1:-1] - 0.5 * (steps[:, :-2] + steps[:, 2:])
+    out[:, 2:-1] = np.maximum(inner, 0)
+    return out
