@@ -127,6 +127,8 @@ def _ghost_patch(
     low, high, stride = cfg["qualities"]
     for quality in range(low, high + 1, stride):
         steps = np.array(standard_table(quality)).reshape(8, 8)[:LOW, :LOW].reshape(-1)
+        if steps.mean() < cfg["min_mean_ratio"] * file_steps.mean():
+            continue  # barely coarser than the file itself: nothing a block could remember
         if offset == (0, 0):  # on the file's grid only steps coarser than its own remember
             use = steps >= cfg["min_step_ratio"] * file_steps
             if use.sum() < cfg["min_coarser"]:
@@ -178,6 +180,8 @@ def _patch(np: Any, ratio: Any, valid: Any, cfg: dict[str, Any]) -> dict[str, An
     rest = ratio[valid & ~mask]
     background = float(np.median(rest)) if rest.size else 0.0
     inside = float(np.median(ratio[mask]))
+    if inside < cfg["min_patch_ratio"]:
+        return None  # no error at all: identical blocks (a straight edge), not a paste
     if background < cfg["min_background"] or background < cfg["min_contrast"] * inside:
         return None  # moderate evidence is no evidence: a false alarm costs more
     return {
