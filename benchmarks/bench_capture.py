@@ -139,7 +139,7 @@ def positives():
     from tests import images_factory as f
 
     for i in range(10):
-        yield "IMAGE_SCREEN_PHOTO", f"screen-{i}", cf.screen_photo(i), None
+        yield "IMAGE_SCREEN_PHOTO", f"screen-{i}", cf.photo_of_screen(i), None
         yield "IMAGE_DOC_SMALL", f"small-{i}", cf.small_document(i), None
         sample = cf.desk_photo(("wood", "dark")[i % 2], 300 + i)
         yield "IMAGE_GLARE", f"glare-{i}", cf.glare_on_card(sample), None
@@ -153,6 +153,8 @@ def positives():
         exif = Image.Exif()
         exif[0x0131] = editor
         yield "IMAGE_EDITED", editor, f.scan(), exif
+    for i in range(10):  # even: the donor's grid lines up; odd: shifted
+        yield "IMAGE_EDITED", f"pasted-{i}", cf.pasted_region(100 + i)[0], None
 
 
 def warnings(count: int) -> None:
@@ -181,10 +183,36 @@ def warnings(count: int) -> None:
             options = {"exif": exif} if exif is not None else {}
             image.save(path, **({"quality": 90} if suffix == ".jpg" else {}), **options)
             codes = {f.code for f in inspect_image(path).findings}
-            hits.setdefault(code, []).append(code in codes)
+            key = f"{code} (pasted)" if name.startswith("pasted") else code
+            hits.setdefault(key, []).append(code in codes)
         print("generated positives found:")
         for code, found in hits.items():
-            print(f"  {code:20} {sum(found):3}/{len(found)}")
+            print(f"  {code:29} {sum(found):3}/{len(found)}")
+        controls(folder)
+
+
+def controls(folder: str) -> None:
+    """IMAGE_EDITED (pasted region) on JPEGs that were never edited: saved once, saved twice
+    on the same grid (a chat app's copy), resized."""
+    from desktop.core.images import inspect_image
+    from tests import images_factory as f
+
+    alarms, seen = [], 0
+    for i in range(30):
+        photo = cf.desk_photo(("wood", "dark", "paper", "low_contrast")[i % 4], 2000 + i).image
+        if i % 5 == 4:
+            photo = f.add_noise(f.scan(margin=60 + i), 2.0)
+        variants = {
+            "twice": cf.recompressed(photo, 50 + i % 40),
+            "resized": photo.resize((photo.width * 3 // 4, photo.height * 3 // 4)),
+        }
+        for kind, image in variants.items():
+            path = Path(folder) / f"{kind}-{i}.jpg"
+            image.save(path, quality=85 + i % 10)
+            seen += 1
+            if "IMAGE_EDITED" in {x.code for x in inspect_image(path).findings}:
+                alarms.append(path.name)
+    print(f"IMAGE_EDITED on {seen} JPEGs saved twice or resized: {len(alarms)} {alarms[:6]}")
 
 
 def real(folder: Path, out: Path) -> None:

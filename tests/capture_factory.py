@@ -8,6 +8,7 @@ corners where the document's own corners landed (tl, tr, br, bl of the upright d
 
 from __future__ import annotations
 
+import io
 import math
 import random
 from dataclasses import dataclass
@@ -238,3 +239,144 @@ def small_document(seed: int = 0, size: tuple[int, int] = (1600, 1200)) -> Image
     mask = Image.new("L", doc.size, 255).transform(size, Image.Transform.PERSPECTIVE, coeffs)
     picture.paste(warped, (0, 0), mask)
     return f.add_noise(picture.filter(ImageFilter.GaussianBlur(0.7)), 2.5)
+
+
+# --- photos of a screen, and pictures with a pasted region (forensics) -------------------------
+
+
+def _jpeg(image: Image.Image, quality: int, **options: object) -> Image.Image:
+    """``image`` after one JPEG round trip at ``quality`` (what a camera or chat app writes)."""
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=quality, **options)
+    buffer.seek(0)
+    out = Image.open(buffer)
+    out.load()
+    return out
+
+
+def _screen_panel(shown: Image.Image, rnd: random.Random) -> tuple[Image.Image, int]:
+    """``shown`` lit on an LCD, rendered ``k`` sub-samples per screen pixel: each pixel is red,
+    green and blue stripes side by side (stacked, for a panel turned a quarter), the black
+    matrix between pixel rows (and between the stripes of a finer render) darker; returns the
+    panel and ``k``."""
+    k = 6  # rendered finer than the camera samples it (coarser renders alias by themselves)
+    rnd.random()  # (keeps the other draws of each seed as they were)
+    matrix = round(255 * (1 - rnd.uniform(0.3, 0.6)))  # light let through the black matrix
+    cell = Image.new("RGB", (k, k), (0, 0, 0))
+    draw = ImageDraw.Draw(cell)
+    upright = rnd.random() < 0.8
+    for i, colour in enumerate(((255, 0, 0), (0, 255, 0), (0, 0, 255))):
+        a, b = i * k // 3, (i + 1) * k // 3 - 1
+        draw.rectangle((a, 0, b, k - 1), fill=colour)
+        if k >= 6:  # the gap between stripes
+            draw.line((b, 0, b, k - 1), fill=tuple(c * matrix // 255 for c in colour))
+    draw.line((0, k - 1, k - 1, k - 1), fill=tuple(matrix // 3 for _ in range(3)))
+    if not upright:
+        cell = cell.transpose(Image.Transpose.TRANSPOSE)
+    w, h = shown.size
+    mask = Image.new("RGB", (w * k, h * k))
+    row = Image.new("RGB", (w * k, k))
+    for x in range(0, w * k, k):
+        row.paste(cell, (x, 0))
+    for y in range(0, h * k, k):
+        mask.paste(row, (0, y))
+    # a white screen still looks white from afar: the grid modulates the light by ``depth``
+    depth = rnd.uniform(0.4, 0.8)
+    big = shown.resize(mask.size, Image.Resampling.NEAREST).point(lambda v: v * 7 // 8)
+    grid = ImageChops.multiply(big, mask).point(lambda v: min(255, round(v * 3 * depth)))
+    return ImageChops.add(big.point(lambda v: round(v * (1 - depth))), grid), k
+
+
+def photo_of_screen(seed: int = 0, size: tuple[int, int] = (1600, 1200)) -> Image.Image:
+    """The card shown on a monitor or phone and photographed, then sent over a chat app.
+
+    Varied per ``seed``: the screen's pixel pitch in the photo (0.9 to 3.5 camera pixels, so
+    the grid is either resolved or aliased into moiré beats), the angle (-15..15°) and a slight
+    perspective, rolling-shutter refresh bands, camera blur and noise, the camera's JPEG, and
+    half of them downscaled and recompressed as chat apps do."""
+    rnd = random.Random(f"screen-photo-{seed}")
+    doc = f.scan() if seed % 3 else f.licence((1240, 1754))
+    screen_w = rnd.randint(420, 700)
+    screen_h = round(screen_w * doc.height / doc.width)
+    shown = doc.resize((screen_w, screen_h), Image.Resampling.LANCZOS)
+    panel, k = _screen_panel(shown, rnd)
+    panel = panel.filter(ImageFilter.GaussianBlur(0.15 * k))  # the lens: a little soft
+    pitch = rnd.uniform(0.9, 3.5)  # camera pixels per screen pixel
+    scale = pitch / k
+    w, h = panel.width * scale, panel.height * scale
+    fit = min(0.92 * size[0] / w, 0.92 * size[1] / h, 1.0)
+    if fit < 1.0:  # the screen must fit the frame: a smaller pitch then
+        scale *= fit
+        w, h = w * fit, h * fit
+    angle = math.radians(rnd.uniform(-15, 15))
+    cx, cy = size[0] / 2 + rnd.uniform(-0.03, 0.03) * size[0], size[1] / 2
+    keystone = rnd.uniform(-0.06, 0.06)  # one side a little nearer the camera
+    corners = []
+    for x, y in ((-w / 2, -h / 2), (w / 2, -h / 2), (w / 2, h / 2), (-w / 2, h / 2)):
+        x *= 1 + keystone * (2 * y / h)
+        corners.append(
+            (cx + x * math.cos(angle) - y * math.sin(angle),
+             cy + x * math.sin(angle) + y * math.cos(angle))
+        )  # fmt: skip
+    box = ((0, 0), (panel.width, 0), (panel.width, panel.height), (0, panel.height))
+    coeffs = geo.perspective_coefficients(box, tuple(corners))  # type: ignore[arg-type]
+    # the sensor samples the panel point by point (no anti-aliasing filter): moiré
+    warped = panel.transform(size, Image.Transform.PERSPECTIVE, coeffs, Image.Resampling.BILINEAR)
+    mask = Image.new("L", panel.size, 255).transform(size, Image.Transform.PERSPECTIVE, coeffs)
+    room = Image.new("RGB", size, tuple(rnd.randint(15, 60) for _ in range(3)))
+    bezel = mask.filter(ImageFilter.MaxFilter(9))
+    room.paste((12, 12, 14), (0, 0), bezel)
+    room.paste(_refresh_bands(warped, rnd), (0, 0), mask)
+    picture = room
+    picture = f.add_noise(picture.filter(ImageFilter.GaussianBlur(rnd.uniform(0.2, 0.5))), 2.0)
+    picture = _jpeg(picture, rnd.randint(85, 95))
+    if seed % 2:  # sent over a chat app: long side 1280, recompressed
+        factor = 1280 / max(picture.size)
+        small = (round(picture.width * factor), round(picture.height * factor))
+        picture = _jpeg(picture.resize(small, Image.Resampling.LANCZOS), rnd.randint(70, 85))
+    return picture
+
+
+def _refresh_bands(picture: Image.Image, rnd: random.Random) -> Image.Image:
+    """Rolling-shutter bands: the brightness swings a few per cent, slowly down the picture."""
+    period = rnd.uniform(60, 260)
+    depth = rnd.uniform(0.03, 0.08)
+    phase = rnd.uniform(0, 2 * math.pi)
+    column = Image.new("L", (1, picture.height))
+    for y in range(picture.height):
+        swing = math.sin(2 * math.pi * y / period + phase)
+        column.putpixel((0, y), round(255 * (1 - depth + depth * swing)))
+    gain = column.resize(picture.size)
+    return ImageChops.multiply(picture, Image.merge("RGB", (gain, gain, gain)))
+
+
+def pasted_region(seed: int = 0) -> tuple[Image.Image, tuple[int, int, int, int]]:
+    """An edited certificate: a name line or the photo box cut from another JPEG pasted over
+    a camera JPEG (quality 88..95); the caller saves the result as JPEG again. Even seeds: the
+    donor's 8x8 grid lines up with the picture's, quality 45..75; odd seeds: shifted by 1..7
+    pixels, quality 40..60 (on a shifted grid the final save's own error hides a finer donor).
+    Returns the picture and the pasted box."""
+    rnd = random.Random(f"pasted-{seed}")
+    base = (
+        desk_photo(("wood", "dark", "paper")[seed % 3], 700 + seed).image
+        if seed % 4
+        else (f.add_noise(f.scan(), 2.0))
+    )
+    base = _jpeg(base, rnd.randint(88, 95))
+    donor = f.add_noise(f.photo((1600, 1200)) if seed % 2 else f.scan(margin=40), 2.0)
+    w, h = (rnd.randint(260, 420), rnd.randint(90, 160)) if seed % 3 else (200, 240)
+    sx, sy = rnd.randint(0, donor.width - w), rnd.randint(0, donor.height - h)
+    quality = rnd.randint(40, 60) if seed % 2 else rnd.randint(45, 75)
+    patch = _jpeg(donor.crop((sx, sy, sx + w, sy + h)), quality)
+    x = rnd.randint(base.width // 4, base.width // 2) // 8 * 8
+    y = rnd.randint(base.height // 4, base.height // 2) // 8 * 8
+    if seed % 2:  # the donor's blocks do not line up with the picture's
+        x, y = x + rnd.randint(1, 7), y + rnd.randint(1, 7)
+    out = base.copy()
+    out.paste(patch, (x, y))
+    return out, (x, y, x + w, y + h)
+
+
+def recompressed(image: Image.Image, first: int = 75) -> Image.Image:
+    """A clean picture saved twice on the same grid (a chat app's copy): no region differs."""
+    return _jpeg(image, first)

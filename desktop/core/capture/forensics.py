@@ -18,8 +18,9 @@ from typing import Any
 from PIL import Image, ImageFilter
 
 from desktop.core import rules
-from desktop.core.capture import detect
+from desktop.core.capture import detect, jpeg_ghost, screen
 from desktop.core.findings import Finding, make
+from desktop.core.images.errors import reason_params
 
 _CAMERA_TAGS = (0x010F, 0x0110, 0x829A, 0x8827, 0x9003)  # Make, Model, exposure, ISO, date
 _SOFTWARE = 0x0131
@@ -44,12 +45,13 @@ def review(
     name, codes = path.name, {f.code for f in earlier}
     found: list[Finding] = []
     found += _screenshot(exif, size, field, name)
-    found += _edited(exif, field, name)
+    found += _edited(exif, field, name) or _pasted(path, field, name)
     outline = detect.find_document(analysis)
     found += _framing(outline, codes, field, name)
     grey = analysis.convert("L")
     peak = spectrum_peak(grey)
-    found += _screen_photo(analysis, peak, measures, field, name)
+    scale = analysis.width / size[0] if size[0] else 1.0
+    found += _screen_photo(analysis, scale, peak, measures, field, name)
     found += _copy_of_copy(peak, measures, codes, field, name)
     if "IMAGE_EXPOSURE" not in codes:
         found += _glare(grey, outline, field, name)
@@ -79,7 +81,22 @@ def _edited(exif: dict[int, Any], field: str, name: str) -> list[Finding]:
     software = str(exif.get(_SOFTWARE) or "").strip("\x00 ")
     if not software or not _editor_pattern().search(software):
         return []
-    return [make("IMAGE_EDITED", field, name=name, software=software[:60])]
+    reason = reason_params("edited_software", software=software[:60])
+    return [make("IMAGE_EDITED", field, name=name, **reason)]  # reason carries software
+
+
+def _pasted(path: Path, field: str, name: str) -> list[Finding]:
+    """A region whose JPEG compression history differs from the rest (jpeg_ghost)."""
+    cfg = _cfg()["pasted"]
+    decoded = jpeg_ghost.luma_and_table(path, cfg["max_pixels"])
+    found = jpeg_ghost.find_paste(*decoded, cfg) if decoded else None
+    if found is None:
+        return []
+    left, top, right, bottom = found["box"]
+    reason = reason_params(
+        "edited_region", left=left, top=top, width=right - left, height=bottom - top
+    )
+    return [make("IMAGE_EDITED", field, name=name, **found, **reason)]
 
 
 @cache
@@ -149,15 +166,36 @@ def spectrum_peak(grey: Image.Image) -> dict[str, float] | None:
 
 
 def _screen_photo(
-    rgb: Image.Image, peak: dict[str, float] | None, measures: Any, field: str, name: str
+    rgb: Image.Image,
+    scale: float,
+    peak: dict[str, float] | None,
+    measures: Any,
+    field: str,
+    name: str,
 ) -> list[Finding]:
-    """A regular fine grid over a colour picture: a screen's pixels (or their moiré)."""
+    """A screen's subpixel grid (or its moiré) in colour, or a fine regular grid in the grey
+    spectrum: a photo of a screen, not of the document."""
     cfg = _cfg()["screen"]
-    if peak is None or measures.is_greyscale() or peak["height"] < cfg["min_peak"]:
+    if measures.is_greyscale():
         return []
-    if peak["period"] > cfg["max_period"]:  # text lines and patterns repeat every 8-15 px here
+    colour = screen.colour_grid(rgb, scale, cfg)
+    evidence: dict[str, Any] = {}
+    if colour is not None and colour["colour_peak"] >= cfg["min_colour_peak"]:
+        evidence = {"evidence": "subpixel", **colour}
+    elif _fine_grid(peak, cfg):
+        evidence = {"evidence": "grid", **(colour or {}), **peak}
+    if not evidence:
         return []
-    return [make("IMAGE_SCREEN_PHOTO", field, name=name, **peak)]
+    return [make("IMAGE_SCREEN_PHOTO", field, name=name, **evidence)]
+
+
+def _fine_grid(peak: dict[str, float] | None, cfg: dict[str, Any]) -> bool:
+    """A tall grey peak at a fine period (text lines and patterns repeat coarser)."""
+    return (
+        peak is not None
+        and peak["height"] >= cfg["min_peak"]
+        and peak["period"] <= cfg["max_period"]
+    )
 
 
 def _copy_of_copy(

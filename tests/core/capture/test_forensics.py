@@ -7,11 +7,12 @@ The false-alarm rate on 200+ clean pictures is measured by benchmarks/bench_capt
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw
 
-from desktop.core.capture import forensics
+from desktop.core.capture import forensics, screen
 from desktop.core.images import inspect_image, loading
 from desktop.core.images.loading import read_header
 from desktop.core.paths import MAX_PATH
@@ -45,11 +46,45 @@ def test_clean_scans_raise_no_capture_warning(tmp_path) -> None:
 
 
 @needs_numpy
-def test_a_photo_of_a_screen(tmp_path) -> None:
-    found = findings(cf.screen_photo(0), tmp_path / "screen.jpg", quality=90)
+@pytest.mark.parametrize("seed", [0, 3, 4, 7])  # 3, 7: sent over a chat app (1280 px, again JPEG)
+def test_photos_of_a_screen_show_its_subpixel_grid(tmp_path, seed) -> None:
+    found = findings(cf.photo_of_screen(seed), tmp_path / f"screen{seed}.jpg", quality=90)
     params = found["IMAGE_SCREEN_PHOTO"].params
-    assert params["height"] >= 1.9 and params["period"] <= 7
+    cfg = forensics._cfg()["screen"]
+    assert params["evidence"] == "subpixel"
+    assert params["colour_peak"] >= cfg["min_colour_peak"]
+    assert params["diversity"] >= cfg["min_diversity"] and params["period"] <= 12
     assert "screen" in found["IMAGE_SCREEN_PHOTO"].message("en")
+    assert "屏幕" in found["IMAGE_SCREEN_PHOTO"].message("zh")
+
+
+@needs_numpy
+def test_a_fine_grid_photographed_straight(tmp_path) -> None:
+    """The older generated sample (a fine grid, nearly square to the frame): the grey
+    spectrum's fine-grid peak alone is evidence enough (its colour peak is near the line)."""
+    image = cf.screen_photo(0)
+    found = findings(image, tmp_path / "screen.jpg", quality=90)
+    assert found["IMAGE_SCREEN_PHOTO"].params["evidence"] in ("grid", "subpixel")
+    peak = forensics.spectrum_peak(image.convert("L").resize((1200, 900)))
+    assert forensics._fine_grid(peak, forensics._cfg()["screen"]), peak
+    peak = forensics.spectrum_peak(image.convert("L").resize((1200, 900)))
+    assert forensics._fine_grid(peak, forensics._cfg()["screen"]), peak
+
+
+@needs_numpy
+def test_printed_crosshatch_is_no_screen(tmp_path) -> None:
+    """A certificate's guilloche is periodic too, but printed in one ink: its colour channels
+    rise and fall together, so it shows no subpixel phase shift."""
+    card = f.card()
+    draw = ImageDraw.Draw(card)
+    for x in range(-card.height, card.width, 5):  # a fine blue crosshatch over the whole card
+        draw.line((x, 0, x + card.height, card.height), fill=(150, 180, 220), width=1)
+        draw.line((x + card.height, 0, x, card.height), fill=(150, 180, 220), width=1)
+    image = cf.desk_photo("dark", 42, doc=card).image
+    found = findings(image, tmp_path / "hatch.jpg", quality=90)
+    assert "IMAGE_SCREEN_PHOTO" not in found
+    grid = screen.colour_grid(image, 1.0, forensics._cfg()["screen"])
+    assert grid["colour_peak"] < forensics._cfg()["screen"]["min_colour_peak"]
 
 
 def test_a_screenshot_has_a_screen_size_and_no_camera(tmp_path) -> None:
@@ -75,6 +110,8 @@ def test_an_edited_picture_names_its_editor(tmp_path, software) -> None:
     exif[0x0131] = software
     found = findings(f.scan(), tmp_path / "edited.jpg", quality=90, exif=exif)
     assert found["IMAGE_EDITED"].params["software"] == software
+    assert software in found["IMAGE_EDITED"].message("en")
+    assert "编辑软件" in found["IMAGE_EDITED"].message("zh")
     exif[0x0131] = "HDR+ 1.0.540104767zd"  # a phone camera's own firmware is no editor
     assert "IMAGE_EDITED" not in findings(f.scan(), tmp_path / "phone.jpg", exif=exif)
 
@@ -160,3 +197,57 @@ def test_exif_of_a_long_path_under_windows_rules(tmp_path, monkeypatch) -> None:
     assert "IMAGE_EDITED" in findings(f.scan(), edited, quality=90, exif=exif)
     plain = deep_path(tmp_path / "b", "截图.png")
     assert "IMAGE_SCREENSHOT" in findings(cf.screenshot((1080, 2340)), plain)
+
+
+def _overlap(a, b) -> float:
+    """Intersection over the smaller box."""
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+    return max(w, 0) * max(h, 0) / smaller
+
+
+@needs_numpy
+@pytest.mark.parametrize("seed", [0, 2, 3, 5])  # 3, 5: the donor's grid shifted
+def test_a_region_pasted_from_another_jpeg(tmp_path, seed) -> None:
+    image, box = cf.pasted_region(seed)
+    found = findings(image, tmp_path / f"pasted{seed}.jpg", quality=90)
+    params = found["IMAGE_EDITED"].params
+    assert params["reason"] == "edited_region" and "software" not in params
+    assert _overlap(params["box"], box) >= 0.6, (params["box"], box)
+    assert params["grid_offset"] == ([0, 0] if seed % 2 == 0 else [box[0] % 8, box[1] % 8])
+    cfg = forensics._cfg()["pasted"]
+    assert params["patch_ratio"] <= cfg["max_ratio"] <= cfg["min_background"]
+    assert params["background_ratio"] >= cfg["min_background"]
+    assert "pasted" in found["IMAGE_EDITED"].message("en")
+    assert "贴进来" in found["IMAGE_EDITED"].message("zh")
+
+
+@needs_numpy
+def test_jpegs_saved_once_twice_or_resized_are_not_pasted(tmp_path) -> None:
+    photo = cf.desk_photo("wood", 77).image
+    twice = cf.recompressed(photo, 60)  # the whole picture saved before: no region differs
+    resized = photo.resize((1200, 900), Image.Resampling.LANCZOS)
+    scan = f.add_noise(f.scan(margin=69), 2.0)
+    for i, image in enumerate([photo, twice, resized, cf.recompressed(scan, 59)]):
+        # a scan saved twice dips less where it is smooth: that moderate contrast stays silent
+        found = findings(image, tmp_path / f"clean{i}.jpg", quality=94 if i == 3 else 90)
+        assert "IMAGE_EDITED" not in found, (i, found.get("IMAGE_EDITED"))
+
+
+REAL = Path(__file__).resolve().parents[3].parent / "shared" / "ocr-real"
+
+
+@needs_numpy
+@pytest.mark.skipif(not REAL.is_dir(), reason=f"no real images in {REAL}")
+def test_real_certificates_are_neither_screens_nor_pasted() -> None:
+    """Guilloche, crosshatch and seals on real certificates are periodic or sharp, but printed;
+    none has a region with its own JPEG history. (19_lic_sihui_photo.jpg does say "Adobe
+    Photoshop CS6" in its EXIF: that IMAGE_EDITED is the editor tag, and stays.)"""
+    names = [p for p in sorted(REAL.iterdir()) if p.suffix.lower() in (".jpg", ".png")]
+    assert len(names) >= 10
+    for path in names:
+        found = {finding.code: finding for finding in inspect_image(path).findings}
+        assert "IMAGE_SCREEN_PHOTO" not in found, path.name
+        if "IMAGE_EDITED" in found:
+            assert found["IMAGE_EDITED"].params["reason"] == "edited_software", path.name

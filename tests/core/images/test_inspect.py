@@ -149,20 +149,22 @@ def test_both_sides(tmp_path: Path, cert: str | None, layout: str, warned: bool)
 
 
 def test_photo_is_decoded_once_and_reduced(photo_12mp: Path, monkeypatch) -> None:
-    """Header facts come without decoding; the quality measures need one reduced decode."""
+    """Header facts come without decoding; the quality measures need one reduced decode. The
+    pasted-region check (capture/jpeg_ghost.py) reads the file's own 8x8 blocks: one more
+    decode at full size, luminance only."""
     decoded_sizes = []
     load = ImageFile.ImageFile.load
 
     def counting_load(self):
         if self.tile:
-            decoded_sizes.append(self.size)
+            decoded_sizes.append((self.size, self.mode))
         return load(self)
 
     before = digest(photo_12mp)
     monkeypatch.setattr(ImageFile.ImageFile, "load", counting_load)
     report = inspect_image(photo_12mp)
     assert (report.width, report.height) == (4032, 3024)
-    assert decoded_sizes == [(2016, 1512)]  # one draft decode at half size
+    assert decoded_sizes == [((2016, 1512), "RGB"), ((4032, 3024), "L")]  # half size; luma
     assert digest(photo_12mp) == before
 
 
