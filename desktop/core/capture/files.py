@@ -150,9 +150,10 @@ def straighten_file(
 
     Without a found document the whole picture is converted as ``convert`` would (note
     ``NO_OUTLINE``); a document running past the photo's edge keeps its cut (white) and is
-    noted ``CUT_OFF`` with the edges named (:func:`cut_edges`). ``turn``: counter-clockwise degrees to apply after the warp, None for none
-    (orientation not checked), or READ_TURN to read it with the ``ocr`` extra (notes ``ROTATED``
-    or ``ORIENTATION_UNCHECKED``). Raises ImageError like ``convert_file``.
+    noted ``CUT_OFF`` with the edges named (:func:`cut_edges`). ``turn``: counter-clockwise
+    degrees to apply after the warp, None for none (orientation not checked), or READ_TURN to
+    read it with the ``ocr`` extra (notes ``ROTATED`` or ``ORIENTATION_UNCHECKED``). Raises
+    ImageError like ``convert_file``.
     """
     src = Path(src)
     dst = Path(dst) if dst is not None else _default(src, "straight", to, out_dir)
