@@ -165,14 +165,18 @@ class CornerView(QWidget):
             )
             painter.drawEllipse(p, HANDLE, HANDLE)
 
+    def lens_box(self, corner: QPointF) -> QRectF:
+        """Where the magnifier for ``corner`` goes: beside the handle, away from the finger."""
+        at = self.to_widget(corner)
+        x = at.x() + 30 if at.x() + 30 + LENS < self.width() else at.x() - 30 - LENS
+        y = at.y() - 30 - LENS if at.y() - 30 - LENS > 0 else at.y() + 30
+        return QRectF(x, y, LENS, LENS)
+
     def _paint_lens(self, painter: QPainter, corner: QPointF) -> None:
         """The picture around the handle, enlarged, in a box away from the finger."""
         side = LENS / ZOOM
         source = QRectF(corner.x() - side / 2, corner.y() - side / 2, side, side)
-        at = self.to_widget(corner)
-        x = at.x() + 30 if at.x() + 30 + LENS < self.width() else at.x() - 30 - LENS
-        y = at.y() - 30 - LENS if at.y() - 30 - LENS > 0 else at.y() + 30
-        box = QRectF(x, y, LENS, LENS)
+        box = self.lens_box(corner)
         painter.setPen(QPen(QColor(255, 0, 200), 1))
         painter.setBrush(QColor(60, 60, 64))  # beyond the photo: the view's own background
         painter.drawRect(box)

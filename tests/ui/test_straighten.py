@@ -310,3 +310,27 @@ def test_merge_previews_and_writes_each_side_upright(
     assert window.scans.dialog.result.notes == ["FRONT_ROTATED", "BACK_ROTATED"]
     with Image.open(merged) as im:
         assert all(face.width > face.height for face in merged_page.faces(im))
+
+
+def test_the_magnifier_at_a_photo_corner_shows_the_photo_only_on_its_side(qtbot) -> None:
+    """At the photo's top-right corner the lens shows the photo in its lower-left quarter and
+    the view's background elsewhere (its source runs past the photo)."""
+    from PySide6.QtGui import QColor, QImage
+
+    from desktop.ui.straighten_dialog import LENS, CornerView
+
+    photo = QImage(400, 300, QImage.Format.Format_RGB32)
+    photo.fill(QColor(0, 200, 0))
+    view = CornerView()
+    qtbot.addWidget(view)
+    view.resize(600, 450)
+    view.set_image(photo, [(10, 10), (400, 0), (390, 290), (10, 290)])
+    view.dragging = 1
+    shot = view.grab().toImage()
+    box = view.lens_box(view.corners[1])
+    assert view.rect().contains(box.toRect())
+    green = [
+        shot.pixelColor(int(box.x() + dx * LENS), int(box.y() + dy * LENS)).green() == 200
+        for dx, dy in ((0.25, 0.25), (0.75, 0.25), (0.25, 0.75), (0.75, 0.75))
+    ]
+    assert green == [False, False, True, False]
