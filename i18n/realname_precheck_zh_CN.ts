@@ -954,6 +954,35 @@ Checks CNNIC real-name submissions on this computer, offline.</source>
         <translation>无法拉直此文件：%1</translation>
     </message>
     <message>
+        <source>top</source>
+        <comment>photo edge</comment>
+        <translation>上</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <comment>photo edge</comment>
+        <translation>右</translation>
+    </message>
+    <message>
+        <source>bottom</source>
+        <comment>photo edge</comment>
+        <translation>下</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <comment>photo edge</comment>
+        <translation>左</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between photo edges</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>The document runs past the photo&apos;s edge (%1): that part was not photographed and stays blank in the copy. Ask the customer for a new photo of the whole document.</source>
+        <translation>证件超出了照片的%1边缘：这部分没有拍进照片，副本中那里是空白的。请让客户重新拍一张完整的证件照片。</translation>
+    </message>
+    <message>
         <source>Checking which way up the document is…</source>
         <translation>正在判断证件的正向…</translation>
     </message>

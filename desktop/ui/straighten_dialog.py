@@ -1,6 +1,10 @@
 """Straighten a scan by hand: the detected corners over the photo, four draggable handles with a
 magnifier, a preview of the result, then a straightened compliant copy (the original untouched).
 
+A document that runs past the photo's edge has corners outside the picture: the view shows a
+margin around the photo wide enough for them (handles can be dragged there too), marks the photo
+edges the document crosses, and a note names them (ask the customer for a new photo).
+
 Finding the document, previewing and writing all run in workers (:mod:`desktop.ui.workers`);
 the preview is warped from the reduced picture shown, the copy from the full-size file.
 """
@@ -11,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen, QTransform
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,6 +33,10 @@ from desktop.ui.workers import Workers
 HANDLE = 9  # handle radius, px
 GRAB = 18  # how near a press must be to take a handle
 LENS, ZOOM = 120, 4  # magnifier side and zoom
+MARGIN = 0.06  # room around the photo for corners outside it, share of its longer side
+PAST = 0.03  # beyond the farthest outside corner, share of the photo's longer side
+REACH = 1.0  # at most this share of the photo's size beyond each of its edges
+CUT_COLOUR = QColor(255, 150, 0)  # a photo edge the document runs past
 
 
 class CornerView(QWidget):
@@ -45,10 +53,17 @@ class CornerView(QWidget):
         self.image = QImage()
         self.corners: list[QPointF] = []  # in image pixels
         self.dragging: int | None = None
+        self.bounds = QRectF()  # the area shown, in image pixels: the photo and a margin
+        self.cut: list[str] = []  # photo edges the document runs past (marked)
 
     def set_image(self, image: QImage, corners: list[tuple[float, float]]) -> None:
         self.image = image
         self.corners = [QPointF(x, y) for x, y in corners]
+        self.bounds = shown_area(image.width(), image.height(), corners)
+        self.update()
+
+    def set_cut(self, edges: list[str]) -> None:
+        self.cut = list(edges)
         self.update()
 
     def corner_tuples(self) -> list[tuple[float, float]]:
@@ -56,12 +71,13 @@ class CornerView(QWidget):
 
     # geometry: image pixels <-> widget pixels
     def _frame(self) -> tuple[float, QPointF]:
-        if self.image.isNull():
+        area = self.bounds
+        if self.image.isNull() or area.isEmpty():
             return 1.0, QPointF()
-        scale = min(self.width() / self.image.width(), self.height() / self.image.height())
+        scale = min(self.width() / area.width(), self.height() / area.height())
         offset = QPointF(
-            (self.width() - self.image.width() * scale) / 2,
-            (self.height() - self.image.height() * scale) / 2,
+            (self.width() - area.width() * scale) / 2 - area.left() * scale,
+            (self.height() - area.height() * scale) / 2 - area.top() * scale,
         )
         return scale, offset
 
@@ -72,9 +88,10 @@ class CornerView(QWidget):
     def to_image(self, p: QPointF) -> QPointF:
         scale, offset = self._frame()
         q = (p - offset) / scale
+        area = self.bounds  # a corner may lie outside the photo, not outside the view
         return QPointF(
-            min(max(q.x(), 0.0), float(self.image.width())),
-            min(max(q.y(), 0.0), float(self.image.height())),
+            min(max(q.x(), area.left()), area.right()),
+            min(max(q.y(), area.top()), area.bottom()),
         )
 
     def handle_at(self, pos: QPointF) -> int | None:
@@ -116,10 +133,26 @@ class CornerView(QWidget):
         target = QRectF(offset.x(), offset.y(), self.image.width() * scale,
                         self.image.height() * scale)  # fmt: skip
         painter.drawImage(target, self.image)
+        self._paint_frame(painter, target)
         if len(self.corners) == 4:
             self._paint_outline(painter)
         if self.dragging is not None:
             self._paint_lens(painter, self.corners[self.dragging])
+
+    def _paint_frame(self, painter: QPainter, photo: QRectF) -> None:
+        """The photo's edge, dashed; the edges the document runs past, thick and orange."""
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(QColor(200, 200, 200), 1, Qt.PenStyle.DashLine))
+        painter.drawRect(photo)
+        sides = {
+            "top": (photo.topLeft(), photo.topRight()),
+            "right": (photo.topRight(), photo.bottomRight()),
+            "bottom": (photo.bottomLeft(), photo.bottomRight()),
+            "left": (photo.topLeft(), photo.bottomLeft()),
+        }
+        painter.setPen(QPen(CUT_COLOUR, 4))
+        for edge in self.cut:
+            painter.drawLine(*sides[edge])
 
     def _paint_outline(self, painter: QPainter) -> None:
         points = [self.to_widget(c) for c in self.corners]
@@ -132,21 +165,49 @@ class CornerView(QWidget):
             )
             painter.drawEllipse(p, HANDLE, HANDLE)
 
+    def lens_box(self, corner: QPointF) -> QRectF:
+        """Where the magnifier for ``corner`` goes: beside the handle, away from the finger."""
+        at = self.to_widget(corner)
+        x = at.x() + 30 if at.x() + 30 + LENS < self.width() else at.x() - 30 - LENS
+        y = at.y() - 30 - LENS if at.y() - 30 - LENS > 0 else at.y() + 30
+        return QRectF(x, y, LENS, LENS)
+
     def _paint_lens(self, painter: QPainter, corner: QPointF) -> None:
         """The picture around the handle, enlarged, in a box away from the finger."""
         side = LENS / ZOOM
         source = QRectF(corner.x() - side / 2, corner.y() - side / 2, side, side)
-        at = self.to_widget(corner)
-        x = at.x() + 30 if at.x() + 30 + LENS < self.width() else at.x() - 30 - LENS
-        y = at.y() - 30 - LENS if at.y() - 30 - LENS > 0 else at.y() + 30
-        box = QRectF(x, y, LENS, LENS)
-        painter.setBrush(QColor(0, 0, 0))
+        box = self.lens_box(corner)
+        painter.setPen(QPen(QColor(255, 0, 200), 1))
+        painter.setBrush(QColor(60, 60, 64))  # beyond the photo: the view's own background
         painter.drawRect(box)
-        painter.drawImage(box, self.image, source)
+        painter.save()
+        painter.setClipRect(box)  # the source may run past the photo: map it, then clip
+        to_box = QTransform.fromTranslate(box.left(), box.top())
+        to_box.scale(ZOOM, ZOOM)
+        to_box.translate(-source.left(), -source.top())
+        painter.setTransform(to_box, True)
+        painter.drawImage(QPointF(0, 0), self.image)
+        painter.restore()
         painter.setPen(QPen(QColor(255, 0, 200), 1))
         centre = box.center()
         painter.drawLine(QPointF(box.left(), centre.y()), QPointF(box.right(), centre.y()))
         painter.drawLine(QPointF(centre.x(), box.top()), QPointF(centre.x(), box.bottom()))
+
+
+def shown_area(width: int, height: int, corners: list[tuple[float, float]]) -> QRectF:
+    """The part of the plane a CornerView shows, in image pixels: the photo with a margin
+    (MARGIN of its longer side), widened to hold every corner (and PAST beyond), up to REACH
+    of its size beyond each edge."""
+    if width <= 0 or height <= 0:
+        return QRectF()
+    long_side = max(width, height)
+    pad, past = MARGIN * long_side, PAST * long_side
+    xs, ys = [x for x, _ in corners], [y for _, y in corners]
+    left = min(max(pad, -min(xs, default=0) + past), REACH * width)
+    top = min(max(pad, -min(ys, default=0) + past), REACH * height)
+    right = min(max(pad, max(xs, default=0) - width + past), REACH * width)
+    bottom = min(max(pad, max(ys, default=0) - height + past), REACH * height)
+    return QRectF(-left, -top, width + left + right, height + top + bottom)
 
 
 class StraightenDialog(QDialog):
@@ -170,6 +231,7 @@ class StraightenDialog(QDialog):
         self.setWindowTitle(self.tr("Straighten and crop – %1").replace("%1", self.path.name))
         self.view = CornerView()
         self.view.cornersChanged.connect(self._schedule_preview)
+        self.view.cornersChanged.connect(self._show_cut)
         self.preview = QLabel(
             objectName="straightenPreview", alignment=Qt.AlignmentFlag.AlignCenter
         )
@@ -177,6 +239,9 @@ class StraightenDialog(QDialog):
         self.orientation = QLabel(objectName="straightenOrientation", wordWrap=True)
         self.status = QLabel(objectName="straightenStatus", wordWrap=True)
         self.status.setText(self.tr("Finding the document…"))
+        self.cut = QLabel(objectName="straightenCut", wordWrap=True)
+        self.cut.setStyleSheet("color: #b35900; font-weight: bold;")
+        self.cut.hide()
         self.reset = QPushButton(self.tr("Reset corners"), objectName="resetCorners")
         self.reset.clicked.connect(self._reset)
         self.buttons = QDialogButtonBox(
@@ -192,6 +257,7 @@ class StraightenDialog(QDialog):
         side.addWidget(self.preview, 1)
         side.addWidget(self.orientation)
         side.addWidget(self.status)
+        side.addWidget(self.cut)
         side.addWidget(self.reset)
         row = QHBoxLayout()
         row.addWidget(self.view, 3)
@@ -222,6 +288,7 @@ class StraightenDialog(QDialog):
                              (w * (1 - m), h * (1 - m)), (w * m, h * (1 - m))]  # fmt: skip
             self.status.setText(self.tr("No document outline found: place the corners by hand."))
         self.view.set_image(to_qimage(found.preview), self.detected)
+        self._show_cut()
         self.save.setEnabled(True)
         self._start_preview()
         self._check_orientation()
@@ -233,6 +300,7 @@ class StraightenDialog(QDialog):
     def _reset(self) -> None:
         if self.found is not None:
             self.view.set_image(self.view.image, self.detected)
+            self._show_cut()
             self._schedule_preview()
 
     def full_corners(self) -> tuple[tuple[float, float], ...]:
@@ -241,6 +309,34 @@ class StraightenDialog(QDialog):
 
         s = self.found.scale
         return order_corners([(x / s, y / s) for x, y in self.view.corner_tuples()])
+
+    def cut_edges(self) -> list[str]:
+        """The photo edges the document, at the handles' corners, runs past (see
+        :func:`desktop.core.capture.files.cut_edges`)."""
+        from desktop.core.capture.files import cut_edges
+
+        return cut_edges(self.full_corners(), self.found.full_size) if self.found else []
+
+    def _show_cut(self) -> None:
+        """Name the photo edges the document runs past, and mark them on the photo."""
+        edges = self.cut_edges()
+        self.view.set_cut(edges)
+        self.cut.setVisible(bool(edges))
+        if not edges:
+            self.cut.clear()
+            return
+        names = {
+            "top": self.tr("top", "photo edge"),
+            "right": self.tr("right", "photo edge"),
+            "bottom": self.tr("bottom", "photo edge"),
+            "left": self.tr("left", "photo edge"),
+        }
+        listed = self.tr(", ", "between photo edges").join(names[e] for e in edges)
+        text = self.tr(
+            "The document runs past the photo's edge (%1): that part was not photographed and "
+            "stays blank in the copy. Ask the customer for a new photo of the whole document."
+        )
+        self.cut.setText(text.replace("%1", listed))
 
     # -- orientation -------------------------------------------------------------------------
 

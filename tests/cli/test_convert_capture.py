@@ -16,6 +16,28 @@ def test_straighten_writes_beside_the_photo(tmp_path, capsys) -> None:
     [entry] = json.loads(capsys.readouterr().out)
     assert entry["output"] == str(tmp_path / "photo_straight_cnnic.jpg")
     assert entry["width"] > entry["height"] and 56320 <= entry["bytes"] <= 1_000_000
+    assert "CUT_OFF" not in entry["notes"]  # the whole card is in the photo
+
+
+def test_straighten_names_the_edges_a_cut_off_card_runs_past(tmp_path, capsys) -> None:
+    """The copy keeps the cut (blank there); the output says which edges, text and --json."""
+    src = tmp_path / "裁切照片.jpg"
+    cf.desk_photo("cut_off", 0).image.save(src, quality=90)
+    assert main(["convert", "--straighten", str(src), "--lang", "zh"]) == 0
+    out = capsys.readouterr().out
+    assert "裁切照片_straight_cnnic.jpg" in out
+    assert "证件超出了照片的上、右、下边缘" in out and "重新拍" in out
+    args = ["convert", "--straighten", str(src), "--json", "--lang", "en", "--force"]
+    assert main(args) == 0
+    [entry] = json.loads(capsys.readouterr().out)
+    assert "CUT_OFF" in entry["notes"]
+    assert entry["note_params"]["CUT_OFF"] == {
+        "edges": "top, right, bottom",
+        "edges_zh": "上、右、下",
+    }
+    cut = [m for m in entry["messages"] if "(top, right, bottom)" in m]
+    assert cut and "new photo" in cut[0]
+    assert (tmp_path / "裁切照片_straight_cnnic.jpg").exists()
 
 
 def test_merge_needs_two_inputs_and_an_output(tmp_path, capsys) -> None:

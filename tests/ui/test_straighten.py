@@ -6,7 +6,7 @@ import random
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
 from PySide6.QtWidgets import QPushButton
 
 from desktop.core.capture import geometry as geo
@@ -80,6 +80,89 @@ def test_a_press_away_from_the_handles_moves_nothing(qtbot, tmp_path) -> None:
     qtbot.mouseRelease(dialog.view, Qt.MouseButton.LeftButton, pos=centre + QPoint(40, 40))
     assert dialog.view.corners == corners
     dialog.reject()
+
+
+def cut_off_dialog(qtbot, folder: Path) -> tuple[StraightenDialog, cf.Sample]:
+    """The dialog on a photo whose card runs past the top, right and bottom edges."""
+    sample = cf.desk_photo("cut_off", 0)
+    src = folder / "裁切照片.jpg"
+    sample.image.save(src, quality=90)
+    dialog = shown_dialog(qtbot, src, folder)
+    qtbot.waitUntil(lambda: dialog.save.isEnabled(), timeout=READ_TIMEOUT_MS)
+    return dialog, sample
+
+
+def outside_the_photo(view, corner) -> bool:
+    return not (0 <= corner.x() <= view.image.width() and 0 <= corner.y() <= view.image.height())
+
+
+def test_a_corner_outside_the_photo_is_shown_and_dragged_outside(qtbot, tmp_path) -> None:
+    """The view leaves room around the photo: a handle beyond its edge is on screen, takes a
+    real press, and can be dropped outside the photo (not clamped onto its edge)."""
+    dialog, sample = cut_off_dialog(qtbot, tmp_path)
+    view = dialog.view
+    outside = [i for i, c in enumerate(view.corners) if outside_the_photo(view, c)]
+    assert outside == [1, 2, 3]  # top-right, bottom-right, bottom-left: not photographed
+    for i in range(4):
+        assert view.rect().contains(view.to_widget(view.corners[i]).toPoint())
+    i = max(outside, key=lambda k: view.corners[k].x())
+    start = view.to_widget(view.corners[i]).toPoint()
+    end = start + QPoint(-12, 10)
+    qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=start)
+    assert view.dragging == i
+    qtbot.mouseMove(view, pos=start + QPoint(-6, 5))
+    view.repaint()  # the magnifier, partly beyond the photo
+    qtbot.mouseMove(view, pos=end)
+    qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=end)
+    assert view.dragging is None
+    moved = view.to_widget(view.corners[i]).toPoint() - end
+    assert abs(moved.x()) <= 1 and abs(moved.y()) <= 1
+    assert outside_the_photo(view, view.corners[i])
+    assert view.corners[i].x() / dialog.found.scale > sample.image.width  # still past the edge
+    qtbot.waitUntil(lambda: has_picture(dialog.preview), timeout=READ_TIMEOUT_MS)
+    dialog.reject()
+
+
+def test_the_cut_edges_are_named_and_follow_the_corners(qtbot, tmp_path) -> None:
+    dialog, _ = cut_off_dialog(qtbot, tmp_path)
+    assert dialog.cut.isVisibleTo(dialog) and dialog.view.cut == ["top", "right", "bottom"]
+    assert "(top, right, bottom)" in dialog.cut.text()
+    assert "new photo" in dialog.cut.text()
+    # every handle dragged into the photo: nothing is cut any more
+    view = dialog.view
+    for i in range(4):
+        start = view.to_widget(view.corners[i]).toPoint()
+        target = QPointF(
+            min(max(view.corners[i].x(), 40), view.image.width() - 40),
+            min(max(view.corners[i].y(), 40), view.image.height() - 40),
+        )
+        end = view.to_widget(target).toPoint()
+        qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=start)
+        qtbot.mouseMove(view, pos=end)
+        qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=end)
+    assert dialog.cut_edges() == [] and not dialog.cut.isVisibleTo(dialog)
+    qtbot.mouseClick(dialog.reset, Qt.MouseButton.LeftButton)
+    assert dialog.view.cut == ["top", "right", "bottom"] and dialog.cut.isVisibleTo(dialog)
+    dialog.reject()
+
+
+def test_a_photo_with_the_whole_card_names_no_cut_edge(qtbot, tmp_path) -> None:
+    dialog, _ = found_dialog(qtbot, tmp_path)
+    assert dialog.cut_edges() == [] and not dialog.cut.isVisibleTo(dialog)
+    dialog.reject()
+
+
+def test_the_cut_edges_are_named_in_chinese_and_the_copy_keeps_the_note(
+    qtbot, make_window, tmp_path
+) -> None:
+    make_window("zh")
+    dialog, _ = cut_off_dialog(qtbot, tmp_path)
+    assert dialog.cut.text().startswith("证件超出了照片的上、右、下边缘")
+    qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=READ_TIMEOUT_MS)
+    assert "CUT_OFF" in dialog.result.notes
+    assert dialog.result.note_params["CUT_OFF"]["edges_zh"] == "上、右、下"
+    assert (tmp_path / "out.jpg").exists()
 
 
 def test_straighten_from_the_scan_card_writes_a_copy(qtbot, window, tmp_path) -> None:
@@ -227,3 +310,27 @@ def test_merge_previews_and_writes_each_side_upright(
     assert window.scans.dialog.result.notes == ["FRONT_ROTATED", "BACK_ROTATED"]
     with Image.open(merged) as im:
         assert all(face.width > face.height for face in merged_page.faces(im))
+
+
+def test_the_magnifier_at_a_photo_corner_shows_the_photo_only_on_its_side(qtbot) -> None:
+    """At the photo's top-right corner the lens shows the photo in its lower-left quarter and
+    the view's background elsewhere (its source runs past the photo)."""
+    from PySide6.QtGui import QColor, QImage
+
+    from desktop.ui.straighten_dialog import LENS, CornerView
+
+    photo = QImage(400, 300, QImage.Format.Format_RGB32)
+    photo.fill(QColor(0, 200, 0))
+    view = CornerView()
+    qtbot.addWidget(view)
+    view.resize(600, 450)
+    view.set_image(photo, [(10, 10), (400, 0), (390, 290), (10, 290)])
+    view.dragging = 1
+    shot = view.grab().toImage()
+    box = view.lens_box(view.corners[1])
+    assert view.rect().contains(box.toRect())
+    green = [
+        shot.pixelColor(int(box.x() + dx * LENS), int(box.y() + dy * LENS)).green() == 200
+        for dx, dy in ((0.25, 0.25), (0.75, 0.25), (0.25, 0.75), (0.75, 0.75))
+    ]
+    assert green == [False, False, True, False]

@@ -149,21 +149,44 @@ def straighten_file(
     """Write ``src``'s document straightened, cropped and upright as ``<stem>_straight_cnnic.jpg``.
 
     Without a found document the whole picture is converted as ``convert`` would (note
-    ``NO_OUTLINE``). ``turn``: counter-clockwise degrees to apply after the warp, None for none
-    (orientation not checked), or READ_TURN to read it with the ``ocr`` extra (notes ``ROTATED``
-    or ``ORIENTATION_UNCHECKED``). Raises ImageError like ``convert_file``.
+    ``NO_OUTLINE``); a document running past the photo's edge keeps its cut (white) and is
+    noted ``CUT_OFF`` with the edges named (:func:`cut_edges`). ``turn``: counter-clockwise
+    degrees to apply after the warp, None for none (orientation not checked), or READ_TURN to
+    read it with the ``ocr`` extra (notes ``ROTATED`` or ``ORIENTATION_UNCHECKED``). Raises
+    ImageError like ``convert_file``.
     """
     src = Path(src)
     dst = Path(dst) if dst is not None else _default(src, "straight", to, out_dir)
     check_output(src, dst, to, force)
     face = upright_face(src, corners, max_long_side=_long_cap(), turn=turn)
     result = save_fitted(face.image, src, dst, to=to, min_bytes=min_bytes, max_bytes=max_bytes)
+    header = read_header(src)
     if face.layout is None:
         result.notes.append("NO_OUTLINE")
+    elif cut := cut_edges(face.layout.corners, (header.width, header.height)):
+        result.notes.append("CUT_OFF")
+        result.note_params["CUT_OFF"] = edge_params(cut)
     upright.note(result, face.turn)
-    header = read_header(src)
     result.scale = round(result.width / header.width, 4)
     return result
+
+
+def cut_edges(corners: Quad, frame: tuple[int, int]) -> list[str]:
+    """The frame edges (top, right, bottom, left) that the document at ``corners`` runs past,
+    in a ``frame``-sized picture: those its outline crosses (:meth:`Outline.crossed`), named
+    only when it visibly ends inside the frame facing one of them (:meth:`Outline.cut_edges`;
+    a tight scan filling the whole frame is not called cut)."""
+    outline = Outline(corners, frame, "corners", 1.0)
+    return outline.crossed() if outline.cut_edges() else []
+
+
+def edge_params(edges: list[str]) -> dict[str, str]:
+    """``edges`` named for a message: ``{"edges": "top, right", "edges_zh": "上、右"}``."""
+    names = rules.load("capture")["edge_names"]
+    return {
+        "edges": ", ".join(names[e]["en"] for e in edges),
+        "edges_zh": "、".join(names[e]["zh"] for e in edges),
+    }
 
 
 def merge_files(
