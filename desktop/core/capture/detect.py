@@ -108,6 +108,11 @@ class Outline:
         facing = {"top": "bottom", "bottom": "top", "left": "right", "right": "left"}
         return [e for e in self.crossed() if gaps[facing[e]] >= opposite]
 
+    def cut_off(self) -> list[str]:
+        """The edges to name as cut (IMAGE_CROPPED, straighten's CUT_OFF): every edge the
+        document runs past, once it visibly ends inside the frame facing one of them."""
+        return self.crossed() if self.cut_edges() else []
+
     def coverage(self) -> float:
         """The document's longer side over the frame's shorter side."""
         return round(max(geo.side_lengths(self.corners)) / min(self.frame), 4)

@@ -173,11 +173,10 @@ def straighten_file(
 
 def cut_edges(corners: Quad, frame: tuple[int, int]) -> list[str]:
     """The frame edges (top, right, bottom, left) that the document at ``corners`` runs past,
-    in a ``frame``-sized picture: those its outline crosses (:meth:`Outline.crossed`), named
-    only when it visibly ends inside the frame facing one of them (:meth:`Outline.cut_edges`;
-    a tight scan filling the whole frame is not called cut)."""
+    in a ``frame``-sized picture (:meth:`Outline.cut_off`: a tight scan filling the whole frame
+    is not called cut)."""
     outline = Outline(corners, frame, "corners", 1.0)
-    return outline.crossed() if outline.cut_edges() else []
+    return outline.cut_off()
 
 
 def edge_params(edges: list[str]) -> dict[str, str]:

@@ -118,7 +118,7 @@ def _framing(outline: Any, codes: set[str], field: str, name: str) -> list[Findi
         percent = round(coverage * 100)
         evidence = {"percent": percent, "coverage": coverage, "corners": outline.to_json()}
         found.append(make("IMAGE_DOC_SMALL", field, name=name, **evidence))
-    cut = outline.cut_edges()
+    cut = outline.cut_off()  # the same edges straighten's CUT_OFF names
     if cut and "IMAGE_CROPPED" not in codes:
         names = rules.load("capture")["edge_names"]
         found.append(
