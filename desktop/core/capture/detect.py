@@ -132,6 +132,15 @@ class Outline:
         }
 
 
+def edge_params(edges: list[str]) -> dict[str, str]:
+    """``edges`` named for a message: ``{"edges": "top, right", "edges_zh": "上、右"}``."""
+    names = rules.load("capture")["edge_names"]
+    return {
+        "edges": ", ".join(names[e]["en"] for e in edges),
+        "edges_zh": "、".join(names[e]["zh"] for e in edges),
+    }
+
+
 def _rules() -> dict[str, Any]:
     return rules.load("capture")["detect"]
 

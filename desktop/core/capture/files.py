@@ -165,7 +165,7 @@ def straighten_file(
         result.notes.append("NO_OUTLINE")
     elif cut := cut_edges(face.layout.corners, (header.width, header.height)):
         result.notes.append("CUT_OFF")
-        result.note_params["CUT_OFF"] = edge_params(cut)
+        result.note_params["CUT_OFF"] = detect.edge_params(cut)
     upright.note(result, face.turn)
     result.scale = round(result.width / header.width, 4)
     return result
@@ -177,15 +177,6 @@ def cut_edges(corners: Quad, frame: tuple[int, int]) -> list[str]:
     is not called cut)."""
     outline = Outline(corners, frame, "corners", 1.0)
     return outline.cut_off()
-
-
-def edge_params(edges: list[str]) -> dict[str, str]:
-    """``edges`` named for a message: ``{"edges": "top, right", "edges_zh": "上、右"}``."""
-    names = rules.load("capture")["edge_names"]
-    return {
-        "edges": ", ".join(names[e]["en"] for e in edges),
-        "edges_zh": "、".join(names[e]["zh"] for e in edges),
-    }
 
 
 def merge_files(

@@ -120,12 +120,9 @@ def _framing(outline: Any, codes: set[str], field: str, name: str) -> list[Findi
         found.append(make("IMAGE_DOC_SMALL", field, name=name, **evidence))
     cut = outline.cut_off()  # the same edges straighten's CUT_OFF names
     if cut and "IMAGE_CROPPED" not in codes:
-        names = rules.load("capture")["edge_names"]
         found.append(
             make(
-                "IMAGE_CROPPED", field, name=name,
-                edges=", ".join(names[e]["en"] for e in cut),
-                edges_zh="、".join(names[e]["zh"] for e in cut),
+                "IMAGE_CROPPED", field, name=name, **detect.edge_params(cut),
                 source="outline", margins=outline.margins(),
             )
         )  # fmt: skip

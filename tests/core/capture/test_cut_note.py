@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.core.capture import files
+from desktop.core.capture import detect, files
 
 FRAME = (1600, 1200)
 
@@ -24,4 +24,4 @@ def test_cut_edges(corners, edges) -> None:
 
 
 def test_edge_params_name_the_edges_in_both_languages() -> None:
-    assert files.edge_params(["top", "left"]) == {"edges": "top, left", "edges_zh": "上、左"}
+    assert detect.edge_params(["top", "left"]) == {"edges": "top, left", "edges_zh": "上、左"}
